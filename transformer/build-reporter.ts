@@ -1,0 +1,69 @@
+/**
+ * Build warnings: rules that match no file or no function, and functions that
+ * match but cannot be traced. Rule warnings need the program's file list, so
+ * they are reported once, when every file some rule wants has been transformed
+ * (without a program, as with `ts.transpileModule`, only per-function warnings).
+ */
+import type { CompiledRule } from "./match/compiled-rules";
+
+export type WarningSink = (message: string) => void;
+
+export class BuildReporter {
+  private readonly pendingFiles = new Set<string>();
+  private readonly rulesWithFiles = new Set<number>();
+  private readonly rulesWithFunctions = new Set<number>();
+  private finished: boolean;
+
+  constructor(
+    private readonly configPath: string,
+    private readonly rules: CompiledRule[],
+    private readonly sink: WarningSink,
+    filesByRule?: Map<number, string[]>,
+  ) {
+    this.finished = filesByRule === undefined;
+    if (filesByRule) this.expectFiles(filesByRule);
+  }
+
+  warn(rule: CompiledRule | undefined, message: string): void {
+    const where = rule ? ` rules[${rule.index}]` : "";
+    this.sink(`ts-autotrace: ${this.configPath}${where}: ${message}`);
+  }
+
+  functionMatched(rule: CompiledRule): void {
+    this.rulesWithFunctions.add(rule.index);
+  }
+
+  fileDone(fileName: string): void {
+    this.pendingFiles.delete(fileName);
+    this.finishIfDone();
+  }
+
+  private expectFiles(filesByRule: Map<number, string[]>): void {
+    for (const rule of this.rules) {
+      const files = filesByRule.get(rule.index) ?? [];
+      files.forEach((file) => this.pendingFiles.add(file));
+      if (files.length > 0) this.rulesWithFiles.add(rule.index);
+      else {
+        const globs = JSON.stringify(rule.rule.files);
+        this.warn(
+          rule,
+          `its "files" ${globs} match no file of the program; globs are relative to the config file's folder.`,
+        );
+      }
+    }
+    this.finishIfDone();
+  }
+
+  private finishIfDone(): void {
+    if (this.finished || this.pendingFiles.size > 0) return;
+    this.finished = true;
+    for (const rule of this.rules) {
+      if (!this.rulesWithFiles.has(rule.index) || this.rulesWithFunctions.has(rule.index)) continue;
+      const patterns = JSON.stringify(rule.rule.functions);
+      this.warn(
+        rule,
+        `its "functions" ${patterns} match no function in the files it takes (or earlier rules take them all).`,
+      );
+    }
+  }
+}

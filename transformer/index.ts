@@ -1,0 +1,103 @@
+/**
+ * ts-autotrace's transformer.
+ *
+ * - ts-patch (`"plugins": [{ "transform": "ts-autotrace/transformer" }]` in
+ *   tsconfig.json): the default export. A bad config becomes one error
+ *   diagnostic and nothing is emitted.
+ * - Anything else that takes custom transformers (ts-loader, ts-jest, a
+ *   bundler, `ts.transpileModule`): `createTransformer(program, options)`,
+ *   which throws a ConfigError whose message says everything.
+ */
+import * as path from "node:path";
+import * as typescript from "typescript";
+import type * as ts from "typescript";
+import type { WarningSink } from "./build-reporter";
+import { ConfigError } from "./config/config-error";
+import { loadConfig, resolveConfigPath } from "./config/load-config";
+import { createProgramContext } from "./program-context";
+import { instrumentSourceFile } from "./rewrite/instrument-file";
+
+export { ConfigError } from "./config/config-error";
+export type { TracingConfig, TracingRule } from "./config/config-types";
+
+export interface TransformerOptions {
+  /** Path of tracing.config.json, relative to the tsconfig's folder (or absolute). */
+  config?: string;
+  /** Folder `config` is relative to when there is no tsconfig (default: the current folder). */
+  baseDir?: string;
+  /** Module the emitted code imports (default "ts-autotrace"). */
+  runtimeModule?: string;
+  /** The TypeScript instance to build nodes with (default: the one this package resolves). */
+  ts?: typeof ts;
+  /** Where build warnings go (default: stderr). */
+  onWarning?: WarningSink;
+}
+
+export function createTransformer(
+  program: ts.Program | undefined,
+  options: TransformerOptions = {},
+): ts.TransformerFactory<ts.SourceFile> {
+  const tsInstance = options.ts ?? typescript;
+  const configPath = resolveConfigPath(options.config, options.baseDir ?? tsconfigDir(program));
+  const config = loadConfig(configPath);
+  const context = createProgramContext(tsInstance, config, program, {
+    runtimeModule: options.runtimeModule,
+    onWarning: options.onWarning ?? ((message) => process.stderr.write(`${message}\n`)),
+  });
+  return (transformation) => (sourceFile) =>
+    instrumentSourceFile(context, transformation, sourceFile);
+}
+
+function tsconfigDir(program: ts.Program | undefined): string {
+  const configFilePath = program?.getCompilerOptions().configFilePath;
+  return typeof configFilePath === "string" ? path.dirname(configFilePath) : process.cwd();
+}
+
+/** What ts-patch hands a program transformer as its third argument. */
+interface TsPatchExtras {
+  ts: typeof ts;
+  addDiagnostic: (diagnostic: ts.Diagnostic) => number;
+}
+
+export default function tsPatchTransformer(
+  program: ts.Program,
+  pluginConfig: { config?: string; runtimeModule?: string } = {},
+  extras?: TsPatchExtras,
+): ts.TransformerFactory<ts.SourceFile> {
+  const tsInstance = extras?.ts ?? typescript;
+  const report = (category: ts.DiagnosticCategory, message: string) =>
+    extras?.addDiagnostic(diagnostic(tsInstance, category, message));
+  try {
+    return createTransformer(program, {
+      config: pluginConfig.config,
+      runtimeModule: pluginConfig.runtimeModule,
+      ts: tsInstance,
+      onWarning: extras
+        ? (message) => report(tsInstance.DiagnosticCategory.Warning, message)
+        : undefined,
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError) || !extras) throw error;
+    report(tsInstance.DiagnosticCategory.Error, error.message);
+    // ts-patch builds transformers before TypeScript decides to write files, so
+    // this keeps a bad config from emitting untraced output.
+    program.getCompilerOptions().noEmit = true;
+    return () => (sourceFile) => sourceFile;
+  }
+}
+
+function diagnostic(
+  tsInstance: typeof ts,
+  category: ts.DiagnosticCategory,
+  messageText: string,
+): ts.Diagnostic {
+  return {
+    category,
+    code: 9901,
+    file: undefined,
+    start: undefined,
+    length: undefined,
+    messageText,
+    source: "ts-autotrace",
+  };
+}

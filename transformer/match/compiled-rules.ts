@@ -1,0 +1,56 @@
+/**
+ * Rules compiled once per program: minimatch file matchers and name matchers.
+ * Deciding which rule (if any) applies to a file is done before its AST is
+ * visited, so files no rule wants cost nothing.
+ */
+import * as path from "node:path";
+import { minimatch } from "minimatch";
+import type { TracingConfig, TracingRule } from "../config/config-types";
+import { compileNamePatterns, type NameMatcher, type NamedFunction } from "./name-pattern";
+
+export interface CompiledRule {
+  index: number;
+  rule: TracingRule;
+  matchesFile: (relativePath: string) => boolean;
+  matchesFunction: NameMatcher;
+}
+
+export function compileRules(config: TracingConfig): CompiledRule[] {
+  return config.rules.map((rule, index) => ({
+    index,
+    rule,
+    matchesFile: compileGlobs(rule.files),
+    matchesFunction: compileNamePatterns(rule.functions),
+  }));
+}
+
+function compileGlobs(globs: string[]): (relativePath: string) => boolean {
+  const options = { dot: true };
+  const includes = globs
+    .filter((g) => !g.startsWith("!"))
+    .map((g) => new minimatch.Minimatch(g, options));
+  const excludes = globs
+    .filter((g) => g.startsWith("!"))
+    .map((g) => new minimatch.Minimatch(g.slice(1), options));
+  return (file) =>
+    (includes.length === 0 || includes.some((m) => m.match(file))) &&
+    !excludes.some((m) => m.match(file));
+}
+
+/** A source file's path relative to the config folder, with forward slashes. */
+export function relativeToRoot(rootDir: string, fileName: string): string {
+  return path.relative(rootDir, fileName).split(path.sep).join("/");
+}
+
+/** The rules whose `files` take this file, in config order. */
+export function rulesForFile(rules: CompiledRule[], relativePath: string): CompiledRule[] {
+  return rules.filter((r) => r.matchesFile(relativePath));
+}
+
+/** The first rule that takes the function decides its options. */
+export function ruleForFunction(
+  rules: CompiledRule[],
+  fn: NamedFunction,
+): CompiledRule | undefined {
+  return rules.find((r) => r.matchesFunction(fn));
+}

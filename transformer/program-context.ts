@@ -1,0 +1,54 @@
+/**
+ * One read-only context per program: the config loaded and its rules compiled
+ * once, the `ts` instance we were given, and where warnings go.
+ */
+import type * as ts from "typescript";
+import * as path from "node:path";
+import { BuildReporter, type WarningSink } from "./build-reporter";
+import type { TracingConfig } from "./config/config-types";
+import {
+  compileRules,
+  relativeToRoot,
+  rulesForFile,
+  type CompiledRule,
+} from "./match/compiled-rules";
+
+export const DEFAULT_RUNTIME_MODULE = "ts-autotrace";
+
+export interface ProgramContext {
+  readonly ts: typeof ts;
+  readonly config: TracingConfig;
+  readonly rules: readonly CompiledRule[];
+  /** Module the emitted code imports the runtime from. */
+  readonly runtimeModule: string;
+  readonly reporter: BuildReporter;
+}
+
+export function createProgramContext(
+  tsInstance: typeof ts,
+  config: TracingConfig,
+  program: ts.Program | undefined,
+  options: { runtimeModule?: string; onWarning: WarningSink },
+): ProgramContext {
+  const rules = compileRules(config);
+  const filesByRule = program ? programFilesByRule(program, config, rules) : undefined;
+  return {
+    ts: tsInstance,
+    config,
+    rules,
+    runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE,
+    reporter: new BuildReporter(config.configPath, rules, options.onWarning, filesByRule),
+  };
+}
+
+function programFilesByRule(program: ts.Program, config: TracingConfig, rules: CompiledRule[]) {
+  const filesByRule = new Map<number, string[]>(rules.map((r) => [r.index, []]));
+  for (const sourceFile of program.getSourceFiles()) {
+    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile))
+      continue;
+    const relativePath = relativeToRoot(config.rootDir, path.resolve(sourceFile.fileName));
+    for (const rule of rulesForFile(rules, relativePath))
+      filesByRule.get(rule.index)!.push(sourceFile.fileName);
+  }
+  return filesByRule;
+}

@@ -1,0 +1,139 @@
+/**
+ * Visits one source file: decides per function (identity + first matching
+ * rule + ignore comments) and hands matched ones to wrap-body. Files no rule
+ * takes are returned untouched without being visited.
+ */
+import type * as ts from "typescript";
+import * as path from "node:path";
+import type { CallSiteSpec } from "../../runtime/call-site";
+import {
+  relativeToRoot,
+  ruleForFunction,
+  rulesForFile,
+  type CompiledRule,
+} from "../match/compiled-rules";
+import {
+  identifyFunction,
+  isInstrumentable,
+  type InstrumentableFunction,
+} from "../match/function-identity";
+import type { ProgramContext } from "../program-context";
+import { parameterNames } from "./binding-names";
+import { prologueLength } from "./prologue";
+import { hasIgnoreComment, isFileIgnored } from "./ignore-comments";
+import { runtimeImport } from "./runtime-import";
+import { buildSiteSpec, siteDeclaration } from "./site-spec";
+import { wrapFunction } from "./wrap-body";
+
+const RUNTIME_NAME = "__autotrace";
+const SITE_NAME = "__autotrace_s";
+
+export function instrumentSourceFile(
+  context: ProgramContext,
+  transformation: ts.TransformationContext,
+  sourceFile: ts.SourceFile,
+): ts.SourceFile {
+  const { ts, config, reporter } = context;
+  if (sourceFile.isDeclarationFile) return sourceFile;
+  const file = relativeToRoot(config.rootDir, path.resolve(sourceFile.fileName));
+  const rules = rulesForFile([...context.rules], file);
+  try {
+    if (rules.length === 0 || isFileIgnored(ts, sourceFile)) return sourceFile;
+    return new FileInstrumenter(context, transformation, sourceFile, file, rules).run();
+  } finally {
+    reporter.fileDone(sourceFile.fileName);
+  }
+}
+
+class FileInstrumenter {
+  private readonly ts: ProgramContext["ts"];
+  private readonly runtime: ts.Identifier;
+  private readonly sites: ts.Statement[] = [];
+
+  constructor(
+    private readonly context: ProgramContext,
+    private readonly transformation: ts.TransformationContext,
+    private readonly sourceFile: ts.SourceFile,
+    private readonly file: string,
+    private readonly rules: CompiledRule[],
+  ) {
+    this.ts = context.ts;
+    this.runtime = this.uniqueName(RUNTIME_NAME);
+  }
+
+  run(): ts.SourceFile {
+    const visited = this.ts.visitEachChild(this.sourceFile, this.visit, this.transformation);
+    if (this.sites.length === 0) return this.sourceFile;
+    const statements = visited.statements;
+    const split = prologueLength(this.ts, statements);
+    const runtimeStatement = runtimeImport(
+      this.ts,
+      this.sourceFile,
+      this.runtime,
+      this.context.runtimeModule,
+    );
+    return this.ts.factory.updateSourceFile(visited, [
+      ...statements.slice(0, split),
+      runtimeStatement,
+      ...this.sites,
+      ...statements.slice(split),
+    ]);
+  }
+
+  private readonly visit = (node: ts.Node): ts.Node => {
+    const visited = this.ts.visitEachChild(node, this.visit, this.transformation);
+    if (!isInstrumentable(this.ts, node)) return visited;
+    return this.instrument(node, visited as InstrumentableFunction);
+  };
+
+  /** `original` has parents and positions; `visited` has its nested functions already wrapped. */
+  private instrument(original: InstrumentableFunction, visited: InstrumentableFunction): ts.Node {
+    const identity = identifyFunction(this.ts, original);
+    if (!identity) return visited;
+    const rule = ruleForFunction(this.rules, identity);
+    if (!rule || hasIgnoreComment(this.ts, this.sourceFile, original)) return visited;
+    this.context.reporter.functionMatched(rule);
+    const line =
+      this.sourceFile.getLineAndCharacterOfPosition(original.getStart(this.sourceFile)).line + 1;
+    if (identity.isGenerator) {
+      this.context.reporter.warn(
+        rule,
+        `${identity.qualifiedName} (${this.file}:${line}) is a generator; generators are not traced yet and were left as written.`,
+      );
+      return visited;
+    }
+    const argNames = parameterNames(this.ts, original.parameters);
+    const spec = buildSiteSpec(
+      identity,
+      rule.rule,
+      { file: this.file, line, service: this.context.config.serviceName },
+      argNames,
+    );
+    return wrapFunction(this.ts, visited, {
+      runtime: this.runtime,
+      site: this.addSite(spec),
+      isAsync: identity.isAsync,
+      captureArgs: spec.args !== undefined,
+      isDerivedConstructor: identity.isConstructor && isDerivedClass(this.ts, original.parent),
+    });
+  }
+
+  private addSite(spec: CallSiteSpec): ts.Identifier {
+    const site = this.uniqueName(`${SITE_NAME}${this.sites.length}`);
+    this.sites.push(siteDeclaration(this.ts, this.runtime, site, spec));
+    return site;
+  }
+
+  /** A file-level name that cannot clash with any identifier the user wrote. */
+  private uniqueName(text: string): ts.Identifier {
+    const flags = this.ts.GeneratedIdentifierFlags;
+    return this.ts.factory.createUniqueName(text, flags.Optimistic | flags.FileLevel);
+  }
+}
+
+function isDerivedClass(ts: ProgramContext["ts"], node: ts.Node): boolean {
+  return (
+    ts.isClassLike(node) &&
+    (node.heritageClauses ?? []).some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)
+  );
+}
