@@ -26,7 +26,7 @@ export class BuildReporter {
 
   warn(rule: CompiledRule | undefined, message: string): void {
     const where = rule ? ` rules[${rule.index}]` : "";
-    this.sink(`ts-autotrace: ${this.configPath}${where}: ${message}`);
+    this.sink(`ts-autotrace: warning: ${this.configPath}${where}: ${message}`);
   }
 
   functionMatched(rule: CompiledRule): void {

@@ -1,7 +1,10 @@
 import type * as ts from "typescript";
 
 /** How many leading statements are directives ("use strict"), which must stay first. */
-export function prologueLength(ts: typeof import("typescript"), statements: readonly ts.Statement[]): number {
+export function prologueLength(
+  ts: typeof import("typescript"),
+  statements: readonly ts.Statement[],
+): number {
   let length = 0;
   while (
     length < statements.length &&
