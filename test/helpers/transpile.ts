@@ -24,7 +24,11 @@ export function transpileWithTracing(
     : [];
   const output = ts.transpileModule(fs.readFileSync(fileName, "utf8"), {
     fileName,
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, ...compilerOptions },
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      ...compilerOptions,
+    },
     transformers: { before },
     reportDiagnostics: false,
   });
