@@ -40,3 +40,23 @@ export interface CallSiteSpec {
   /** The rule's static `attributes`. */
   attributes?: Record<string, AttributeValue>;
 }
+
+/**
+ * What `site()` returns: the spec turned into ready-to-use span data, so a
+ * traced call does no string building or object merging of its own.
+ */
+export interface CallSite {
+  /** Span name. */
+  readonly name: string;
+  /** Function name, used in warnings. */
+  readonly label: string;
+  /** Unique per traced function, for warn-once keys. */
+  readonly key: string;
+  /** Frozen static attributes: the rule's attributes plus the code.* ones. */
+  readonly attributes: Readonly<Record<string, AttributeValue>>;
+  /** `args.<name>` attribute keys, in parameter order, when args are captured. */
+  readonly argKeys: readonly string[] | undefined;
+  /** Record the return value as `result`. */
+  readonly result: boolean;
+  readonly thresholdMs: number | undefined;
+}

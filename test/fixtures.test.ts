@@ -19,7 +19,9 @@ describe.each(fs.readdirSync(FIXTURES).sort())("fixture %s", (fixture) => {
 
   it.each(inputsOf(dir))("%s is transformed as expected", async (input) => {
     const { outputText, warnings } = transpileWithTracing(path.join(dir, input), configPath);
-    await expect(outputText).toMatchFileSnapshot(path.join(dir, input.replace(/\.ts$/, ".expected.js")));
+    await expect(outputText).toMatchFileSnapshot(
+      path.join(dir, input.replace(/\.ts$/, ".expected.js")),
+    );
     const warningsFile = path.join(dir, input.replace(/\.ts$/, ".warnings.txt"));
     if (warnings.length > 0 || fs.existsSync(warningsFile)) {
       const relative = warnings.map((w) => w.replace(dir, "<fixture>"));
@@ -31,7 +33,10 @@ describe.each(fs.readdirSync(FIXTURES).sort())("fixture %s", (fixture) => {
 describe("files no rule takes", () => {
   it("come out exactly as a build without the transformer", () => {
     const file = path.join(FIXTURES, "no-match", "input.ts");
-    const traced = transpileWithTracing(file, path.join(FIXTURES, "no-match", "tracing.config.json"));
+    const traced = transpileWithTracing(
+      file,
+      path.join(FIXTURES, "no-match", "tracing.config.json"),
+    );
     const plain = transpileWithTracing(file, undefined);
     expect(traced.outputText).toBe(plain.outputText);
   });

@@ -1,0 +1,18 @@
+/**
+ * ts-autotrace runtime: the functions the transformer's output calls, plus a
+ * small manual API. Keep the value exports in sync with index.mjs (a test
+ * checks it).
+ */
+export type { AttributeValue, CallSite, CallSiteSpec } from "./call-site";
+export type { ExporterName } from "./env-config";
+export type { TracingOptions } from "./settings";
+export { site } from "./site";
+export { trace, traceAsync } from "./traced-call";
+export { initializeTracing, shutdownTracing } from "./tracing-lifecycle";
+export {
+  addEvent,
+  getFinishedSpans,
+  resetFinishedSpans,
+  setAttributes,
+  withSpan,
+} from "./manual-api";

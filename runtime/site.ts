@@ -1,0 +1,53 @@
+/** `site()`: run once per traced function at module load. */
+import {
+  ATTR_CODE_FILE_PATH,
+  ATTR_CODE_FUNCTION_NAME,
+  ATTR_CODE_LINE_NUMBER,
+} from "@opentelemetry/semantic-conventions";
+import type { CallSite, CallSiteSpec } from "./call-site";
+import { describeError } from "./errors";
+import { state } from "./state";
+import { warnOnce } from "./warn";
+
+/**
+ * Precomputes everything about a traced function that does not change per
+ * call. Returns `undefined` (calls then run untraced) rather than throwing,
+ * because a throw here would break the import of the program's module.
+ */
+export function site(spec: CallSiteSpec): CallSite | undefined {
+  try {
+    registerServiceName(spec.service);
+    return buildSite(spec);
+  } catch (error) {
+    warnOnce(
+      `site:${describeError(error)}`,
+      `a traced function could not be prepared (${describeError(error)}); it runs untraced`,
+    );
+    return undefined;
+  }
+}
+
+function buildSite(spec: CallSiteSpec): CallSite {
+  return Object.freeze({
+    name: spec.name,
+    label: spec.function,
+    key: `${spec.file}:${spec.line}:${spec.function}`,
+    // code.* last: they describe the code itself, a rule must not overwrite them.
+    attributes: Object.freeze({
+      ...spec.attributes,
+      [ATTR_CODE_FUNCTION_NAME]: spec.function,
+      [ATTR_CODE_FILE_PATH]: spec.file,
+      [ATTR_CODE_LINE_NUMBER]: spec.line,
+    }),
+    argKeys: spec.args === undefined ? undefined : Object.freeze(spec.args.map((n) => `args.${n}`)),
+    result: spec.result === true,
+    thresholdMs: spec.thresholdMs,
+  });
+}
+
+/** The config's serviceName; the first one registered wins (see settings.ts). */
+function registerServiceName(service: string | undefined): void {
+  if (state.siteServiceName === undefined && typeof service === "string" && service !== "") {
+    state.siteServiceName = service;
+  }
+}

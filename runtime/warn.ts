@@ -1,0 +1,35 @@
+/**
+ * The runtime's only way to talk to the user: one prefixed line on stderr.
+ * stdout belongs to the traced program, so nothing here ever writes there.
+ */
+import { describeError } from "./errors";
+import { state } from "./state";
+
+const PREFIX = "[ts-autotrace] warning:";
+
+export function warn(message: string): void {
+  try {
+    process.stderr.write(`${PREFIX} ${message}\n`);
+  } catch {
+    // A closed stderr must not turn a warning into a crash of the program.
+  }
+}
+
+/** Warns the first time `key` is seen in this process; later calls are silent. */
+export function warnOnce(key: string, message: string): void {
+  if (state.warnedKeys.has(key)) return;
+  state.warnedKeys.add(key);
+  warn(message);
+}
+
+/**
+ * For failures of the runtime's own work. One warning per stage, because the
+ * same failure usually repeats on every call and would flood stderr.
+ */
+export function reportInternalError(stage: string, error: unknown): void {
+  warnOnce(
+    `internal:${stage}`,
+    `tracing failed while ${stage} (${describeError(error)}); ` +
+      "the program continues, affected calls are not traced",
+  );
+}
