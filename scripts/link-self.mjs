@@ -5,7 +5,8 @@ import { existsSync, lstatSync, mkdirSync, symlinkSync } from "node:fs";
 import { resolve } from "node:path";
 
 const link = resolve("node_modules/ts-autotrace");
-const alreadyLinked = existsSync(link) || lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink();
+const alreadyLinked =
+  existsSync(link) || lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink();
 if (!alreadyLinked) {
   mkdirSync("node_modules", { recursive: true });
   symlinkSync("..", link, "dir");
