@@ -2,10 +2,15 @@
  * Behaviour of the emitted code: fixtures are compiled with the transformer,
  * run with the in_memory exporter, and compared with their plain build.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import { SpanStatusCode } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadFixture, runtime } from "./helpers/load-fixture";
+import { ROOT, run, tracingEnv } from "./helpers/run";
+import { transpileWithTracing } from "./helpers/transpile";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- fixtures are loaded untyped */
 
@@ -208,5 +213,30 @@ describe("errors and thresholds", () => {
     const span = spanNamed("unserialisable");
     expect(typeof span.attributes["args.value"]).toBe("string");
     expect(typeof span.attributes.result).toBe("string");
+  });
+});
+
+describe("ES module output", () => {
+  it("loads the runtime's ESM entry, sharing the CommonJS entry's tracer state", () => {
+    const file = path.join(ROOT, "fixtures", "plain-functions", "input.ts");
+    const config = path.join(path.dirname(file), "tracing.config.json");
+    const { outputText } = transpileWithTracing(file, config);
+    expect(outputText).toContain('import * as __autotrace from "ts-autotrace";');
+    const outFile = path.join(ROOT, ".tmp", "behaviour", "esm", "plain-functions.mjs");
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    fs.writeFileSync(outFile, outputText);
+    // Real Node ESM in a child process: the test runner's own loader would hide the dual-package case.
+    const script = `
+      import { createRequire } from "node:module";
+      const cjs = createRequire(import.meta.url)("ts-autotrace");
+      cjs.initializeTracing({ exporter: "in_memory" });
+      const { add } = await import(${JSON.stringify(pathToFileURL(outFile).href)});
+      console.log(JSON.stringify([add(40, 2), cjs.getFinishedSpans().map((s) => [s.name, s.attributes["args.b"]])]));`;
+    const result = run(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: ROOT,
+      env: tracingEnv({}),
+    });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual([42, [["add", 2]]]);
   });
 });

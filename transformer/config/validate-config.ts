@@ -9,8 +9,8 @@ import type { TracingRule } from "./config-types";
 
 type Json = unknown;
 
-const TOP_LEVEL_KEYS = ["$schema", "serviceName", "rules"];
-const RULE_KEYS = [
+export const TOP_LEVEL_KEYS = ["$schema", "serviceName", "rules"];
+export const RULE_KEYS = [
   "files",
   "functions",
   "includeArgs",
