@@ -12,5 +12,7 @@ export const {
   site,
   trace,
   traceAsync,
+  traceAsyncGenerator,
+  traceGenerator,
   withSpan,
 } = runtime;

@@ -8,6 +8,7 @@ export type { ExporterName } from "./env-config";
 export type { TracingOptions } from "./settings";
 export { site } from "./site";
 export { trace, traceAsync } from "./traced-call";
+export { traceAsyncGenerator, traceGenerator } from "./traced-generator";
 export { initializeTracing, shutdownTracing } from "./tracing-lifecycle";
 export {
   addEvent,

@@ -171,10 +171,10 @@ describe("async functions", () => {
     expect(span.events.map((e) => e.name)).toContain("exception");
   });
 
-  it("leave generators as written", () => {
+  it("trace a generator they contain as a generator", () => {
     expect([...traced.numbers()]).toEqual([1]);
     expect(Object.prototype.toString.call(traced.numbers)).toBe("[object GeneratorFunction]");
-    expect(spans()).toHaveLength(0);
+    expect(spanNamed("numbers").attributes.result).toBe("undefined");
   });
 });
 
@@ -238,5 +238,77 @@ describe("ES module output", () => {
     });
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual([42, [["add", 2]]]);
+  });
+});
+
+describe("generators", () => {
+  const { traced, plain } = loadFixture<any>("generators");
+
+  it("stay generator functions with the same name and length", () => {
+    for (const name of ["countTo", "delegating", "withArguments", "failing", "pages"]) {
+      expect(Object.prototype.toString.call(traced[name])).toBe(
+        Object.prototype.toString.call(plain[name]),
+      );
+      expect([traced[name].name, traced[name].length]).toEqual([
+        plain[name].name,
+        plain[name].length,
+      ]);
+    }
+  });
+
+  it("span the whole iteration, with yield* delegation as a child", () => {
+    const iterator = traced.delegating();
+    expect(spans()).toHaveLength(0); // nothing runs before the first next()
+    expect([...iterator]).toEqual([...plain.delegating()]);
+    const outer = spanNamed("delegating");
+    expect(parentOf(spanNamed("countTo"))).toBe(idOf(outer));
+    expect(outer.attributes.result).toBe("done");
+  });
+
+  it("pass values sent with next() and end on an early return()", () => {
+    const run = (gen: any) => [gen.next(), gen.next("go"), gen.next("stop"), gen.next()];
+    expect(run(traced.countTo(5))).toEqual(run(plain.countTo(5)));
+    expect(spanNamed("countTo").attributes.result).toBe("stopped");
+    runtime.resetFinishedSpans();
+    const gen = traced.countTo(5);
+    gen.next();
+    expect(gen.return("early")).toEqual({ value: "early", done: true });
+    expect(spanNamed("countTo").attributes.result).toBe("early");
+  });
+
+  it("record an error thrown inside or thrown into the generator", () => {
+    const gen = traced.failing();
+    expect(gen.next()).toEqual({ value: 1, done: false });
+    expect(() => gen.next()).toThrow("generator failed");
+    expect(spanNamed("failing").status.code).toBe(SpanStatusCode.ERROR);
+    runtime.resetFinishedSpans();
+    const injected = new Error("injected");
+    const other = traced.countTo(3);
+    other.next();
+    expect(() => other.throw(injected)).toThrow(injected);
+    expect(spanNamed("countTo").status).toEqual({
+      code: SpanStatusCode.ERROR,
+      message: "injected",
+    });
+  });
+
+  it("keep this and arguments", () => {
+    const receiver = { scale: 3 };
+    expect([...traced.withArguments.call(receiver, 1, 2)]).toEqual([3, 6]);
+  });
+
+  it("trace async generators from the first next() to completion", async () => {
+    const seen: unknown[] = [];
+    for await (const page of traced.pages(2)) seen.push(page);
+    expect(seen).toEqual([
+      [1, 10],
+      [2, 20],
+    ]);
+    expect(spanNamed("pages").attributes).toMatchObject({ "args.count": 2, result: 2 });
+  });
+
+  it("leave a generator that uses super as written", () => {
+    expect([...new traced.Derived(["a"]).walk()]).toEqual(["first", "a"]);
+    expect(spans().map((s) => s.name)).toEqual(["Tree.walk"]);
   });
 });

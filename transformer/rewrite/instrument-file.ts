@@ -24,6 +24,7 @@ import { hasIgnoreComment, isFileIgnored } from "./ignore-comments";
 import { runtimeImport } from "./runtime-import";
 import { buildSiteSpec, siteDeclaration } from "./site-spec";
 import { wrapFunction } from "./wrap-body";
+import { generatorWrapProblem, wrapGenerator } from "./wrap-generator";
 
 const RUNTIME_NAME = "__autotrace";
 const SITE_NAME = "__autotrace_s";
@@ -95,11 +96,10 @@ class FileInstrumenter {
     this.context.reporter.functionMatched(rule);
     const line =
       this.sourceFile.getLineAndCharacterOfPosition(original.getStart(this.sourceFile)).line + 1;
-    if (identity.isGenerator) {
-      this.context.reporter.warn(
-        rule,
-        `${identity.qualifiedName} (${this.file}:${line}) is a generator; generators are not traced yet and were left as written.`,
-      );
+    const problem = identity.isGenerator ? generatorWrapProblem(this.ts, visited) : undefined;
+    if (problem) {
+      const where = `${identity.qualifiedName} (${this.file}:${line})`;
+      this.context.reporter.warn(rule, `${where} is left as written: ${problem}.`);
       return visited;
     }
     const argNames = parameterNames(this.ts, original.parameters);
@@ -109,7 +109,8 @@ class FileInstrumenter {
       { file: this.file, line, service: this.context.config.serviceName },
       argNames,
     );
-    return wrapFunction(this.ts, visited, {
+    const wrap = identity.isGenerator ? wrapGenerator : wrapFunction;
+    return wrap(this.ts, visited, {
       runtime: this.runtime,
       site: this.addSite(spec),
       isAsync: identity.isAsync,

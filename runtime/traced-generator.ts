@@ -1,0 +1,146 @@
+/**
+ * Generators and async generators. The emitted code is
+ *
+ *   function* g(a) { return yield* RT.traceGenerator(SITE, (function* () { BODY }).call(this), [a]); }
+ *
+ * so the function stays a generator function, and `yield*` forwards every
+ * next(), throw() and return() to the iterator returned here. The span runs
+ * from the first of those calls to completion (return, throw, or return()
+ * from a consumer's `break`), and each resumption runs inside the span's
+ * context, so traced calls made by the body are its children. A generator
+ * that is dropped mid-way, never finished, leaves its span unended (and so
+ * unexported), as OpenTelemetry does for any span never ended.
+ */
+import { context } from "@opentelemetry/api";
+import type { CallSite } from "./call-site";
+import { beginCall, endReturn, endThrow, runInside, type CallSpan } from "./call-span";
+import { state } from "./state";
+
+type Method = "next" | "throw" | "return";
+
+export function traceGenerator<T, R, N>(
+  site: CallSite | undefined,
+  generator: Generator<T, R, N>,
+  args?: unknown[],
+): Generator<T, R, N> {
+  if (site === undefined || state.off) return generator;
+  return new TracedGenerator(site, generator, args) as unknown as Generator<T, R, N>;
+}
+
+export function traceAsyncGenerator<T, R, N>(
+  site: CallSite | undefined,
+  generator: AsyncGenerator<T, R, N>,
+  args?: unknown[],
+): AsyncGenerator<T, R, N> {
+  if (site === undefined || state.off) return generator;
+  return new TracedAsyncGenerator(site, generator, args) as unknown as AsyncGenerator<T, R, N>;
+}
+
+/** Starts the span on the first resumption and remembers whether it has ended. */
+abstract class SpanOnFirstStep {
+  private started = false;
+  private call: CallSpan | undefined;
+
+  constructor(
+    private readonly site: CallSite,
+    private readonly args: unknown[] | undefined,
+  ) {}
+
+  /** The open span, or undefined once it ended (or when tracing it failed). */
+  protected openCall(): CallSpan | undefined {
+    if (!this.started) {
+      this.started = true;
+      this.call = beginCall(this.site, this.args);
+    }
+    return this.call;
+  }
+
+  /** Later resumptions run plainly: the span has ended (or was ended by runInside). */
+  protected forget(): void {
+    this.call = undefined;
+  }
+
+  protected ended(call: CallSpan, outcome: { value: unknown } | { error: unknown }): void {
+    this.forget();
+    if ("error" in outcome) endThrow(call, outcome.error);
+    else endReturn(call, outcome.value);
+  }
+}
+
+class TracedGenerator<T, R, N> extends SpanOnFirstStep {
+  constructor(
+    site: CallSite,
+    private readonly inner: Generator<T, R, N>,
+    args: unknown[] | undefined,
+  ) {
+    super(site, args);
+  }
+
+  [Symbol.iterator]() {
+    return this;
+  }
+  next(value: N) {
+    return this.step("next", value);
+  }
+  throw(error: unknown) {
+    return this.step("throw", error);
+  }
+  return(value: R) {
+    return this.step("return", value);
+  }
+
+  private step(method: Method, value: unknown): IteratorResult<T, R> {
+    const call = this.openCall();
+    const resume = () => (this.inner[method] as (v: unknown) => IteratorResult<T, R>)(value);
+    if (call === undefined) return resume();
+    let result: IteratorResult<T, R>;
+    try {
+      result = runInside(call, resume); // ends the span itself when the body throws
+    } catch (error) {
+      this.forget();
+      throw error;
+    }
+    if (result.done) this.ended(call, { value: result.value });
+    return result;
+  }
+}
+
+class TracedAsyncGenerator<T, R, N> extends SpanOnFirstStep {
+  constructor(
+    site: CallSite,
+    private readonly inner: AsyncGenerator<T, R, N>,
+    args: unknown[] | undefined,
+  ) {
+    super(site, args);
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+  next(value: N) {
+    return this.step("next", value);
+  }
+  throw(error: unknown) {
+    return this.step("throw", error);
+  }
+  return(value: R) {
+    return this.step("return", value);
+  }
+
+  private step(method: Method, value: unknown): Promise<IteratorResult<T, R>> {
+    const call = this.openCall();
+    const resume = () =>
+      (this.inner[method] as (v: unknown) => Promise<IteratorResult<T, R>>)(value);
+    if (call === undefined) return resume();
+    return context.with(call.context, resume).then(
+      (result) => {
+        if (result.done) this.ended(call, { value: result.value });
+        return result;
+      },
+      (error: unknown) => {
+        this.ended(call, { error });
+        throw error;
+      },
+    );
+  }
+}
