@@ -2,7 +2,16 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "fixtures/**", "examples/**/dist/**", ".tmp/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "fixtures/**",
+      "examples/**/dist/**",
+      ".tmp/**",
+      "test/exporters/jaeger-receiver/gen/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
