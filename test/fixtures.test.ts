@@ -2,23 +2,25 @@
  * Snapshot tests: each folder under fixtures/ holds inputs (*.ts), its
  * tracing.config.json and the expected output of every input
  * (<input>.expected.js), plus expected build warnings when there are any.
+ * `scenario.ts` drives the fixture in the differential tests.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { FIXTURES, fixtureNames, fixtureSettings, fixtureSources } from "./helpers/fixture-files";
 import { transpileWithTracing } from "./helpers/transpile";
 
-const FIXTURES = path.resolve(__dirname, "../fixtures");
-
-const inputsOf = (dir: string) =>
-  fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
-
-describe.each(fs.readdirSync(FIXTURES).sort())("fixture %s", (fixture) => {
+describe.each(fixtureNames())("fixture %s", (fixture) => {
   const dir = path.join(FIXTURES, fixture);
   const configPath = path.join(dir, "tracing.config.json");
+  const { compilerOptions } = fixtureSettings(fixture);
 
-  it.each(inputsOf(dir))("%s is transformed as expected", async (input) => {
-    const { outputText, warnings } = transpileWithTracing(path.join(dir, input), configPath);
+  it.each(fixtureSources(fixture))("%s is transformed as expected", async (input) => {
+    const { outputText, warnings } = transpileWithTracing(
+      path.join(dir, input),
+      configPath,
+      compilerOptions,
+    );
     await expect(outputText).toMatchFileSnapshot(
       path.join(dir, input.replace(/\.ts$/, ".expected.js")),
     );
