@@ -72,9 +72,8 @@ export default function tsPatchTransformer(
       config: pluginConfig.config,
       runtimeModule: pluginConfig.runtimeModule,
       ts: tsInstance,
-      onWarning: extras
-        ? (message) => report(tsInstance.DiagnosticCategory.Warning, message)
-        : undefined,
+      // Warnings go to stderr, not to ts-patch's diagnostics: tsc fails a build
+      // on any diagnostic it is handed, even one of category Warning.
     });
   } catch (error) {
     if (!(error instanceof ConfigError) || !extras) throw error;

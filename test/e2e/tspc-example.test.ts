@@ -114,3 +114,33 @@ describe("tspc with a bad config", () => {
     expect(fs.existsSync(path.join(dir, "dist"))).toBe(false);
   });
 });
+
+describe("tspc with rules that match nothing", () => {
+  it("warns on stderr, naming the rules, and still builds", () => {
+    const dir = path.join(OUT, "unmatched-rules");
+    fs.mkdirSync(path.join(dir, "src"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "src", "a.ts"), "export function a() { return 1; }\n");
+    const rules = [
+      { files: "src/**/*.ts", functions: ["a"] },
+      { files: "lib/**/*.ts", functions: ["*"] },
+      { files: "src/**/*.ts", functions: ["nothing*"] },
+    ];
+    fs.writeFileSync(path.join(dir, "tracing.config.json"), JSON.stringify({ rules }));
+    fs.writeFileSync(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { outDir: "dist", plugins: [{ transform: "ts-autotrace/transformer" }] },
+        include: ["src"],
+      }),
+    );
+    const result = run(path.join(BIN, "tspc"), ["-p", dir]);
+    expect(result.status).toBe(0);
+    const warnings = result.stderr.trim().split("\n");
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(
+      /rules\[1\]: its "files" \["lib\/\*\*\/\*\.ts"\] match no file of the program/,
+    );
+    expect(warnings[1]).toMatch(/rules\[2\]: its "functions" \["nothing\*"\] match no function/);
+    expect(fs.readFileSync(path.join(dir, "dist", "a.js"), "utf8")).toContain("__autotrace.trace(");
+  });
+});
