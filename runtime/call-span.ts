@@ -13,7 +13,9 @@ import {
 } from "@opentelemetry/api";
 import type { CallSite } from "./call-site";
 import { errorMessage } from "./errors";
+import { countStarted } from "./health";
 import { toAttributeValue } from "./serialize";
+import { state } from "./state";
 import { currentTracer } from "./tracing-lifecycle";
 import { reportInternalError, warnOnce } from "./warn";
 
@@ -35,9 +37,15 @@ export function beginCall(
     const tracer = currentTracer();
     if (tracer === undefined) return undefined;
     const parent = context.active();
+    // Under parentbased_always_off a call outside any span, and so all it
+    // calls, is never recorded: skip the span and the context switch.
+    if (state.skipRoots && otelTrace.getSpan(parent) === undefined) return undefined;
     const span = tracer.startSpan(site.name, { attributes: site.attributes }, parent);
-    // Serialising costs; a sampled-out span would throw the work away.
-    if (site.argKeys !== undefined && span.isRecording()) recordArgs(span, site.argKeys, args);
+    if (span.isRecording()) {
+      countStarted();
+      // Serialising costs; a sampled-out span would throw the work away.
+      if (site.argKeys !== undefined) recordArgs(span, site.argKeys, args);
+    }
     const startedAt = site.thresholdMs === undefined ? 0 : performance.now();
     return { site, span, context: otelTrace.setSpan(parent, span), startedAt };
   } catch (error) {

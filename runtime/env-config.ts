@@ -1,28 +1,36 @@
 /**
- * Reading the TRACING_* and OTEL_SERVICE_NAME environment variables.
+ * Reading the general TRACING_* and OTEL_* variables: whether tracing is on,
+ * which exporter, the service's identity, debug output. Exporter-specific
+ * variables are read only when that exporter is chosen (see config/).
  *
- * A pure function of the env object (no printing, no process access) so every
- * value can be checked in a table test; the caller prints the warnings.
+ * Pure functions of the env object, so every value can be checked in a table
+ * test; the caller prints the warnings.
  */
+import { readResourceAttributes } from "./config/resource-config";
+import { booleanRule, present, readSetting, type Env, type EnvWarning } from "./config/env-values";
 
-/** Exporters that exist in this version. */
-export type ExporterName = "console" | "in_memory" | "none";
+export type { EnvWarning } from "./config/env-values";
 
-export const EXPORTER_NAMES: readonly ExporterName[] = ["console", "in_memory", "none"];
+export type ExporterName = "console" | "otlp" | "jaeger" | "in_memory" | "none";
 
-/** Accepted names that have no implementation yet and fall back to console. */
-const PLANNED_EXPORTERS = ["jaeger", "otlp"];
-
-export interface EnvWarning {
-  /** Dedupe key for warnOnce. */
-  key: string;
-  message: string;
-}
+export const EXPORTER_NAMES: readonly ExporterName[] = [
+  "console",
+  "otlp",
+  "jaeger",
+  "in_memory",
+  "none",
+];
 
 export interface EnvSettings {
   enabled: boolean;
-  exporter: ExporterName;
+  /** `undefined` when TRACING_EXPORTER is not set: see tracing-lifecycle.ts. */
+  exporter: ExporterName | undefined;
+  /** OTEL_SERVICE_NAME, else `service.name` in OTEL_RESOURCE_ATTRIBUTES. */
   serviceName: string | undefined;
+  /** OTEL_RESOURCE_ATTRIBUTES, already checked. */
+  resourceAttributes: Record<string, string>;
+  /** TRACING_DEBUG: print what the runtime decided, as `debug:` lines. */
+  debug: boolean;
 }
 
 export interface EnvConfig {
@@ -30,20 +38,21 @@ export interface EnvConfig {
   warnings: EnvWarning[];
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-const TRUE_WORDS = ["true", "1", "yes", "on"];
-const FALSE_WORDS = ["false", "0", "no", "off"];
-
 export function readEnvConfig(env: Env): EnvConfig {
   const warnings: EnvWarning[] = [];
-  const enabled = parseEnabled(present(env.TRACING_ENABLED), warnings);
   const exporterValue = present(env.TRACING_EXPORTER);
-  const exporter =
-    exporterValue === undefined
-      ? "console"
-      : parseExporterName(exporterValue, "TRACING_EXPORTER", warnings);
-  return { settings: { enabled, exporter, serviceName: present(env.OTEL_SERVICE_NAME) }, warnings };
+  const resourceAttributes = readResourceAttributes(env, warnings);
+  const settings: EnvSettings = {
+    enabled: readSetting(env, ["TRACING_ENABLED"], booleanRule, true, warnings),
+    exporter:
+      exporterValue === undefined
+        ? undefined
+        : parseExporterName(exporterValue, "TRACING_EXPORTER", warnings),
+    serviceName: present(env.OTEL_SERVICE_NAME) ?? resourceAttributes["service.name"],
+    resourceAttributes,
+    debug: readSetting(env, ["TRACING_DEBUG"], booleanRule, false, warnings),
+  };
+  return { settings, warnings };
 }
 
 /**
@@ -57,40 +66,13 @@ export function parseExporterName(
 ): ExporterName {
   const name = value.trim().toLowerCase();
   if ((EXPORTER_NAMES as readonly string[]).includes(name)) return name as ExporterName;
-  if (PLANNED_EXPORTERS.includes(name)) {
-    warnings.push({
-      key: `exporter-planned:${name}`,
-      message: `${source}="${value}": the ${name} exporter is not available in this version; using console`,
-    });
-    return "console";
-  }
   // An unknown exporter is most likely a typo for a real backend; printing
   // spans somewhere unexpected would be worse than not tracing.
   warnings.push({
     key: `exporter-invalid:${value}`,
     message:
       `${source}="${value}" is not a known exporter ` +
-      `(valid: ${[...EXPORTER_NAMES, ...PLANNED_EXPORTERS].join(", ")}); tracing is off`,
+      `(valid: ${EXPORTER_NAMES.join(", ")}); tracing is off`,
   });
   return "none";
-}
-
-function parseEnabled(value: string | undefined, warnings: EnvWarning[]): boolean {
-  if (value === undefined) return true;
-  const word = value.toLowerCase();
-  if (TRUE_WORDS.includes(word)) return true;
-  if (FALSE_WORDS.includes(word)) return false;
-  warnings.push({
-    key: `enabled-invalid:${value}`,
-    message:
-      `TRACING_ENABLED="${value}" is not a boolean ` +
-      `(use ${TRUE_WORDS.join("/")} or ${FALSE_WORDS.join("/")}); tracing stays enabled`,
-  });
-  return true;
-}
-
-/** Trimmed value, with unset and blank treated alike. */
-function present(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed === undefined || trimmed === "" ? undefined : trimmed;
 }

@@ -14,5 +14,6 @@ export const {
   traceAsync,
   traceAsyncGenerator,
   traceGenerator,
+  tracingHealth,
   withSpan,
 } = runtime;

@@ -1,11 +1,28 @@
 /** Creating the OpenTelemetry SDK objects the runtime needs. */
-import { context } from "@opentelemetry/api";
+import { context, trace, type Tracer } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
-import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { defaultResource, resourceFromAttributes, type Resource } from "@opentelemetry/resources";
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+  type Sampler,
+  type SpanProcessor,
+} from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "@opentelemetry/semantic-conventions";
+import type { PackageInfo } from "./config/package-info";
+import type { SamplerSettings } from "./config/sampler-config";
 import { state } from "./state";
+import { TRACER_NAME, TRACER_VERSION } from "./version";
+
+export interface ServiceIdentity {
+  serviceName: string;
+  /** OTEL_RESOURCE_ATTRIBUTES. */
+  attributes: Record<string, string>;
+  packageInfo: PackageInfo;
+}
 
 /**
  * The provider is deliberately NOT registered as the global tracer provider:
@@ -13,13 +30,67 @@ import { state } from "./state";
  * The runtime uses its tracer directly.
  */
 export function createProvider(
-  serviceName: string,
+  identity: ServiceIdentity,
+  sampler: SamplerSettings,
   spanProcessors: SpanProcessor[],
 ): NodeTracerProvider {
-  const resource = defaultResource().merge(
-    resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
+  return new NodeTracerProvider({
+    resource: createResource(identity),
+    sampler: createSampler(sampler),
+    spanProcessors,
+  });
+}
+
+/**
+ * Lowest to highest: the SDK's telemetry.sdk.* attributes, the package's
+ * version, OTEL_RESOURCE_ATTRIBUTES, then the resolved service name.
+ */
+export function createResource({
+  serviceName,
+  attributes,
+  packageInfo,
+}: ServiceIdentity): Resource {
+  const version = packageInfo.version;
+  return defaultResource().merge(
+    resourceFromAttributes({
+      ...(version === undefined ? {} : { [ATTR_SERVICE_VERSION]: version }),
+      ...attributes,
+      [ATTR_SERVICE_NAME]: serviceName,
+    }),
   );
-  return new NodeTracerProvider({ resource, spanProcessors });
+}
+
+export function createSampler({ name, ratio }: SamplerSettings): Sampler {
+  switch (name) {
+    case "always_on":
+      return new AlwaysOnSampler();
+    case "always_off":
+      return new AlwaysOffSampler();
+    case "traceidratio":
+      return new TraceIdRatioBasedSampler(ratio);
+    case "parentbased_always_on":
+      return new ParentBasedSampler({ root: new AlwaysOnSampler() });
+    case "parentbased_always_off":
+      return new ParentBasedSampler({ root: new AlwaysOffSampler() });
+    case "parentbased_traceidratio":
+      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio) });
+  }
+}
+
+/**
+ * The tracer of a provider the program registered globally (e.g. with
+ * @opentelemetry/sdk-node), or `undefined` when it registered none. Unset, the
+ * API hands out a proxy whose delegate is missing; the check is by shape, not
+ * `instanceof`, as the proxy may come from another copy of the API package.
+ */
+export function registeredTracer(): Tracer | undefined {
+  const provider = trace.getTracerProvider() as ReturnType<typeof trace.getTracerProvider> & {
+    getDelegateTracer?: (name: string, version?: string) => Tracer | undefined;
+  };
+  if (typeof provider.getDelegateTracer === "function") {
+    return provider.getDelegateTracer(TRACER_NAME, TRACER_VERSION);
+  }
+  return provider.getTracer(TRACER_NAME, TRACER_VERSION);
 }
 
 /**

@@ -12,7 +12,7 @@ export interface TracingOptions {
   serviceName?: string;
   /**
    * Overrides TRACING_EXPORTER. Besides the built-in names, any SDK
-   * SpanExporter may be passed (e.g. an OTLP exporter the program installs).
+   * SpanExporter may be passed (e.g. an exporter the program configures itself).
    */
   exporter?: ExporterName | SpanExporter;
   /** Overrides TRACING_ENABLED. */
@@ -21,7 +21,11 @@ export interface TracingOptions {
 
 export interface ResolvedSettings {
   enabled: boolean;
-  exporter: ExporterName | SpanExporter;
+  /**
+   * `undefined` when neither the program nor the environment chose one: then
+   * a tracer provider the program registered is used, else `console`.
+   */
+  exporter: ExporterName | SpanExporter | undefined;
   serviceName: string;
 }
 
@@ -33,13 +37,15 @@ export const DEFAULT_SERVICE_NAME = "unknown_service";
  * Service name precedence, highest first:
  *   1. initializeTracing({ serviceName })  - the program itself asked for it
  *   2. OTEL_SERVICE_NAME                   - the deployment's choice
- *   3. serviceName in tracing.config.json  - passed in by the first site() call
- *   4. "unknown_service"
+ *   3. service.name in OTEL_RESOURCE_ATTRIBUTES
+ *   4. serviceName in tracing.config.json  - passed in by the first site() call
+ *   5. the name in the program's package.json
+ *   6. "unknown_service"
  */
 export function resolveSettings(
   options: TracingOptions,
   env: EnvSettings,
-  siteServiceName: string | undefined,
+  fromBuild: { siteServiceName?: string; packageName?: string },
   warnings: EnvWarning[],
 ): ResolvedSettings {
   return {
@@ -48,16 +54,17 @@ export function resolveSettings(
     serviceName:
       nonEmpty(options.serviceName) ??
       env.serviceName ??
-      nonEmpty(siteServiceName) ??
+      nonEmpty(fromBuild.siteServiceName) ??
+      nonEmpty(fromBuild.packageName) ??
       DEFAULT_SERVICE_NAME,
   };
 }
 
 function resolveExporter(
   option: TracingOptions["exporter"],
-  fromEnv: ExporterName,
+  fromEnv: ExporterName | undefined,
   warnings: EnvWarning[],
-): ExporterName | SpanExporter {
+): ExporterName | SpanExporter | undefined {
   if (option === undefined) return fromEnv;
   if (typeof option !== "string") return option;
   return parseExporterName(option, "initializeTracing exporter", warnings);

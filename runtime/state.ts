@@ -8,21 +8,37 @@
  */
 import type { Tracer } from "@opentelemetry/api";
 import type { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import type { PackageInfo } from "./config/package-info";
 import type { ExporterSetup } from "./exporters/exporter-setup";
 import type { TracingOptions } from "./settings";
 
-/** A started provider and the exporter wiring it owns. */
+/** A started tracer and the exporter wiring behind it. */
 export interface ActiveTracing {
-  provider: NodeTracerProvider;
+  /**
+   * Our own provider; `undefined` when the program registered a global
+   * provider of its own and the runtime uses that one (it exports nothing then).
+   */
+  provider: NodeTracerProvider | undefined;
   exporter: ExporterSetup;
+}
+
+/** Process-wide counts behind tracingHealth(); they survive reconfiguration. */
+export interface HealthCounters {
+  spansStarted: number;
+  spansExported: number;
+  spansDropped: number;
+  lastExportError: string | undefined;
 }
 
 export interface RuntimeState {
   /**
    * The hot-path flag: true when traced calls must just run their body
-   * (tracing disabled, exporter `none`, or start-up failed).
+   * (tracing disabled, exporter `none`, start-up failed, or a sampler that
+   * records nothing).
    */
   off: boolean;
+  /** The sampler never records a span without a parent (parentbased_always_off). */
+  skipRoots: boolean;
   /** Set once tracing has started; `undefined` means "start on first use". */
   tracer: Tracer | undefined;
   tracing: ActiveTracing | undefined;
@@ -30,8 +46,13 @@ export interface RuntimeState {
   options: TracingOptions;
   /** `serviceName` from tracing.config.json, first registered site wins. */
   siteServiceName: string | undefined;
+  /** The program's package.json, read once when tracing first starts. */
+  packageInfo: PackageInfo | undefined;
+  /** TRACING_DEBUG: print `debug:` lines about what the runtime decided. */
+  debug: boolean;
+  health: HealthCounters;
   contextManagerInstalled: boolean;
-  exitFlushInstalled: boolean;
+  exitHooksInstalled: boolean;
   warnedKeys: Set<string>;
 }
 
@@ -42,12 +63,16 @@ type StateHolder = { [STATE_KEY]?: RuntimeState };
 function createState(): RuntimeState {
   return {
     off: false,
+    skipRoots: false,
     tracer: undefined,
     tracing: undefined,
     options: {},
     siteServiceName: undefined,
+    packageInfo: undefined,
+    debug: false,
+    health: { spansStarted: 0, spansExported: 0, spansDropped: 0, lastExportError: undefined },
     contextManagerInstalled: false,
-    exitFlushInstalled: false,
+    exitHooksInstalled: false,
     warnedKeys: new Set(),
   };
 }

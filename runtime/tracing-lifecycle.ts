@@ -7,17 +7,17 @@
  * - `initializeTracing(options)` replaces all earlier options (it does not
  *   merge with them); if tracing was running, the old provider is flushed and
  *   shut down in the background.
- * - `shutdownTracing()` flushes and stops. A traced call after it starts a
- *   fresh provider with the same options, so late calls are still traced.
+ * - `shutdownTracing()` flushes and stops, within FLUSH_CAP_MS. A traced call
+ *   after it starts a fresh provider with the same options, so late calls are
+ *   still traced.
  */
 import type { Tracer } from "@opentelemetry/api";
-import { readEnvConfig } from "./env-config";
-import { selectExporter } from "./exporters/select-exporter";
-import { createProvider, installContextManager } from "./otel-setup";
-import { resolveSettings, type TracingOptions } from "./settings";
+import { FLUSH_CAP_MS, settlesWithin } from "./bounded-wait";
+import { installExitHooks, reportUndelivered } from "./exit-hooks";
+import type { TracingOptions } from "./settings";
 import { state, type ActiveTracing } from "./state";
-import { TRACER_NAME, TRACER_VERSION } from "./version";
-import { reportInternalError, warnOnce } from "./warn";
+import { createTracing } from "./tracing-setup";
+import { reportInternalError } from "./warn";
 
 export function initializeTracing(options: TracingOptions = {}): void {
   state.options = { ...options };
@@ -25,41 +25,33 @@ export function initializeTracing(options: TracingOptions = {}): void {
   if (previous !== undefined) void stop(previous);
 }
 
-/** Flushes and shuts down; resolves (never rejects) when done. Safe to repeat. */
+/** Flushes and shuts down; resolves (never rejects) within FLUSH_CAP_MS. Safe to repeat. */
 export async function shutdownTracing(): Promise<void> {
   const previous = detach();
   if (previous !== undefined) await stop(previous);
 }
 
-/** The tracer, starting tracing on first use; `undefined` when tracing is off. */
+/** The tracer, starting tracing on first use; `undefined` when traced calls must run plainly. */
 export function currentTracer(): Tracer | undefined {
   return state.tracer ?? start();
 }
 
 function start(): Tracer | undefined {
   try {
-    const tracing = createTracing();
-    state.tracing = tracing;
-    state.tracer = tracing?.provider.getTracer(TRACER_NAME, TRACER_VERSION);
+    const started = createTracing();
+    state.tracing = started?.tracing;
+    state.tracer = started?.tracer;
+    // Samplers that can record nothing make traced calls plain calls.
+    state.off = started === undefined || started.samplesNothing;
+    state.skipRoots = started?.skipsRoots ?? false;
+    if (started?.tracing.provider !== undefined) installExitHooks();
   } catch (error) {
     reportInternalError("starting", error);
-    state.tracing = undefined;
-    state.tracer = undefined;
+    detach();
+    state.off = true;
   }
-  state.off = state.tracer === undefined;
-  return state.tracer;
-}
-
-function createTracing(): ActiveTracing | undefined {
-  const env = readEnvConfig(process.env);
-  const warnings = [...env.warnings];
-  const settings = resolveSettings(state.options, env.settings, state.siteServiceName, warnings);
-  for (const warning of warnings) warnOnce(warning.key, warning.message);
-  const exporter = settings.enabled ? selectExporter(settings.exporter) : undefined;
-  if (exporter === undefined) return undefined;
-  installContextManager();
-  installExitFlush();
-  return { provider: createProvider(settings.serviceName, exporter.processors), exporter };
+  // Also for the first call under a sampler that records nothing.
+  return state.off ? undefined : state.tracer;
 }
 
 /** Forgets the running provider so the next traced call decides afresh. */
@@ -68,28 +60,18 @@ function detach(): ActiveTracing | undefined {
   state.tracing = undefined;
   state.tracer = undefined;
   state.off = false;
+  state.skipRoots = false;
   return previous;
 }
 
-async function stop(tracing: ActiveTracing): Promise<void> {
+/** Shutdown rejects when the last export failed; SafeExporter already reported that. */
+async function stop({ provider, exporter }: ActiveTracing): Promise<void> {
+  if (provider === undefined) return; // the program's provider is the program's to stop
+  let shutdown: Promise<void>;
   try {
-    await tracing.provider.shutdown();
+    shutdown = provider.shutdown(); // started now: initializeTracing does not wait for it
   } catch (error) {
-    reportInternalError("shutting down", error);
+    shutdown = Promise.reject(error);
   }
-}
-
-/**
- * Prints spans still in flight before a natural exit. It flushes the
- * processors directly: the provider's forceFlush arms a timeout timer, which
- * would keep the event loop alive and fire `beforeExit` again, forever.
- */
-function installExitFlush(): void {
-  if (state.exitFlushInstalled) return;
-  state.exitFlushInstalled = true;
-  process.on("beforeExit", () => {
-    for (const processor of state.tracing?.exporter.processors ?? []) {
-      processor.forceFlush().catch((error: unknown) => reportInternalError("flushing", error));
-    }
-  });
+  if (!(await settlesWithin(shutdown, FLUSH_CAP_MS))) reportUndelivered(exporter, "of shutdown");
 }

@@ -5,11 +5,20 @@
 import { describeError } from "./errors";
 import { state } from "./state";
 
-const PREFIX = "[ts-autotrace] warning:";
+const PREFIX = "[ts-autotrace]";
 
 export function warn(message: string): void {
+  write(`${PREFIX} warning: ${message}\n`);
+}
+
+/** What the runtime decided, for TRACING_DEBUG=true; silent otherwise. */
+export function debug(message: string): void {
+  if (state.debug) write(`${PREFIX} debug: ${message}\n`);
+}
+
+function write(line: string): void {
   try {
-    process.stderr.write(`${PREFIX} ${message}\n`);
+    process.stderr.write(line);
   } catch {
     // A closed stderr must not turn a warning into a crash of the program.
   }

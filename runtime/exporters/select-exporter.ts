@@ -1,26 +1,35 @@
 /** Builds the span processors for an exporter name (or a program's own exporter). */
 import {
-  InMemorySpanExporter,
   SimpleSpanProcessor,
   type SpanExporter,
+  type SpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
+import { integerRule, readSetting } from "../config/env-values";
 import type { ExporterName } from "../env-config";
+import { BoundedMemoryExporter, DEFAULT_IN_MEMORY_MAX_SPANS } from "./bounded-memory-exporter";
 import { ConsoleLineExporter } from "./console-exporter";
-import type { ExporterSetup } from "./exporter-setup";
+import type { ExporterContext, ExporterSetup } from "./exporter-setup";
+import { networkSetup } from "./network-setup";
 import { SafeExporter } from "./safe-exporter";
 import { SpanDepthTracker } from "./span-depth";
 
-/** `undefined` for `none`: no processor at all, so tracing stays off. */
-export function selectExporter(choice: ExporterName | SpanExporter): ExporterSetup | undefined {
+/** `undefined` for `none` (and for an exporter that cannot load): tracing stays off. */
+export function selectExporter(
+  choice: ExporterName | SpanExporter,
+  context: ExporterContext,
+): ExporterSetup | undefined {
   switch (choice) {
     case "none":
       return undefined;
     case "console":
       return consoleSetup();
     case "in_memory":
-      return inMemorySetup();
+      return inMemorySetup(context);
+    case "otlp":
+    case "jaeger":
+      return networkSetup(choice, context);
     default:
-      return keepsNothing([simpleProcessor(choice)]);
+      return localSetup("custom", new SafeExporter(choice));
   }
 }
 
@@ -28,23 +37,39 @@ function consoleSetup(): ExporterSetup {
   const depths = new SpanDepthTracker();
   const exporter = new ConsoleLineExporter(process.stderr, (spanId) => depths.depthOf(spanId));
   // The tracker goes last: see span-depth.ts.
-  return keepsNothing([simpleProcessor(exporter), depths]);
+  return localSetup("console", new SafeExporter(exporter), [depths]);
 }
 
-function inMemorySetup(): ExporterSetup {
-  const exporter = new InMemorySpanExporter();
+function inMemorySetup({ env, warnings }: ExporterContext): ExporterSetup {
+  const maxSpans = readSetting(
+    env,
+    ["TRACING_IN_MEMORY_MAX_SPANS"],
+    integerRule(1),
+    DEFAULT_IN_MEMORY_MAX_SPANS,
+    warnings,
+  );
+  const exporter = new BoundedMemoryExporter(maxSpans);
   return {
-    processors: [simpleProcessor(exporter)],
+    ...localSetup("in_memory", new SafeExporter(exporter)),
     finishedSpans: () => exporter.getFinishedSpans(),
     resetFinishedSpans: () => exporter.reset(),
   };
 }
 
-function keepsNothing(processors: ExporterSetup["processors"]): ExporterSetup {
-  return { processors, finishedSpans: () => [], resetFinishedSpans: () => {} };
-}
-
-/** Simple (not batch) so spans appear as they end and nothing waits on a timer. */
-function simpleProcessor(exporter: SpanExporter): SimpleSpanProcessor {
-  return new SimpleSpanProcessor(new SafeExporter(exporter));
+/**
+ * Simple (not batch) processing, so spans appear as they end and nothing
+ * waits on a timer. `extra` processors run after the exporting one.
+ */
+function localSetup(
+  label: string,
+  exporter: SafeExporter,
+  extra: SpanProcessor[] = [],
+): ExporterSetup {
+  return {
+    label,
+    processors: [new SimpleSpanProcessor(exporter), ...extra],
+    finishedSpans: () => [],
+    resetFinishedSpans: () => {},
+    pending: () => exporter.ledger.pending(),
+  };
 }
