@@ -15,6 +15,9 @@ describe("in_memory", () => {
     initializeTracing({ exporter: "in_memory" });
     for (const name of ["a", "b", "c", "d", "e"]) trace(site(spec({ name })), () => 0);
     expect(getFinishedSpans().map((s) => s.name)).toEqual(["c", "d", "e"]);
+    // Past twice the limit the store trims itself; what it returns stays the newest three.
+    for (const name of ["f", "g", "h", "i"]) trace(site(spec({ name })), () => 0);
+    expect(getFinishedSpans().map((s) => s.name)).toEqual(["g", "h", "i"]);
   });
 
   it("warns about a bad limit and keeps 10,000", () => {
