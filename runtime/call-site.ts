@@ -54,6 +54,8 @@ export interface CallSite {
   readonly key: string;
   /** Frozen static attributes: the rule's attributes plus the code.* ones. */
   readonly attributes: Readonly<Record<string, AttributeValue>>;
+  /** `{ attributes }`, built once: the options every span of this site starts with. */
+  readonly startOptions: Readonly<{ attributes: Readonly<Record<string, AttributeValue>> }>;
   /** `args.<name>` attribute keys, in parameter order, when args are captured. */
   readonly argKeys: readonly string[] | undefined;
   /** Record the return value as `result`. */

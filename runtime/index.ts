@@ -7,9 +7,20 @@ export type { AttributeValue, CallSite, CallSiteSpec } from "./call-site";
 export type { ExporterName } from "./env-config";
 export type { TracingHealth } from "./health";
 export type { TracingOptions } from "./settings";
-export { site } from "./site";
-export { trace, traceAsync } from "./traced-call";
-export { traceAsyncGenerator, traceGenerator } from "./traced-generator";
+import { site as siteImpl } from "./site";
+import { trace as traceImpl, traceAsync as traceAsyncImpl } from "./traced-call";
+import {
+  traceAsyncGenerator as traceAsyncGeneratorImpl,
+  traceGenerator as traceGeneratorImpl,
+} from "./traced-generator";
+
+// What emitted code calls is exported as plain data properties: `export { x }
+// from` compiles to a getter, read again on every traced call.
+export const site = siteImpl;
+export const trace = traceImpl;
+export const traceAsync = traceAsyncImpl;
+export const traceGenerator = traceGeneratorImpl;
+export const traceAsyncGenerator = traceAsyncGeneratorImpl;
 export { initializeTracing, shutdownTracing } from "./tracing-lifecycle";
 export { tracingHealth } from "./health";
 export {

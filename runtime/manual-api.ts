@@ -44,11 +44,13 @@ export function resetFinishedSpans(): void {
 }
 
 function manualSite(name: string, attributes: Attributes): CallSite {
+  const siteAttributes = attributes as CallSite["attributes"];
   return {
     name,
     label: name,
     key: `manual:${name}`,
-    attributes: attributes as CallSite["attributes"],
+    attributes: siteAttributes,
+    startOptions: { attributes: siteAttributes },
     argKeys: undefined,
     result: false,
     thresholdMs: undefined,

@@ -14,6 +14,7 @@ import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "@opentelemetry/semantic-conventions";
 import type { PackageInfo } from "./config/package-info";
 import type { SamplerSettings } from "./config/sampler-config";
+import { storageOf } from "./active-context";
 import { state } from "./state";
 import { TRACER_NAME, TRACER_VERSION } from "./version";
 
@@ -102,5 +103,6 @@ export function installContextManager(): void {
   if (state.contextManagerInstalled) return;
   state.contextManagerInstalled = true;
   const manager = new AsyncLocalStorageContextManager().enable();
-  if (!context.setGlobalContextManager(manager)) manager.disable();
+  if (context.setGlobalContextManager(manager)) state.contextStorage = storageOf(manager);
+  else manager.disable();
 }

@@ -28,17 +28,19 @@ export function site(spec: CallSiteSpec): CallSite | undefined {
 }
 
 function buildSite(spec: CallSiteSpec): CallSite {
+  // code.* last: they describe the code itself, a rule must not overwrite them.
+  const attributes = Object.freeze({
+    ...spec.attributes,
+    [ATTR_CODE_FUNCTION_NAME]: spec.function,
+    [ATTR_CODE_FILE_PATH]: spec.file,
+    [ATTR_CODE_LINE_NUMBER]: spec.line,
+  });
   return Object.freeze({
     name: spec.name,
     label: spec.function,
     key: `${spec.file}:${spec.line}:${spec.function}`,
-    // code.* last: they describe the code itself, a rule must not overwrite them.
-    attributes: Object.freeze({
-      ...spec.attributes,
-      [ATTR_CODE_FUNCTION_NAME]: spec.function,
-      [ATTR_CODE_FILE_PATH]: spec.file,
-      [ATTR_CODE_LINE_NUMBER]: spec.line,
-    }),
+    attributes,
+    startOptions: Object.freeze({ attributes }),
     argKeys: spec.args === undefined ? undefined : Object.freeze(spec.args.map((n) => `args.${n}`)),
     result: spec.result === true,
     thresholdMs: spec.thresholdMs,

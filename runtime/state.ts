@@ -6,7 +6,8 @@
  * second install in a nested node_modules) shares one provider, one set of
  * options and one set of already-printed warnings.
  */
-import type { Tracer } from "@opentelemetry/api";
+import type { Context, Tracer } from "@opentelemetry/api";
+import type { AsyncLocalStorage } from "node:async_hooks";
 import type { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import type { PackageInfo } from "./config/package-info";
 import type { ExporterSetup } from "./exporters/exporter-setup";
@@ -52,6 +53,8 @@ export interface RuntimeState {
   debug: boolean;
   health: HealthCounters;
   contextManagerInstalled: boolean;
+  /** The AsyncLocalStorage of the context manager we installed, if it is the one in use. */
+  contextStorage: AsyncLocalStorage<Context> | undefined;
   exitHooksInstalled: boolean;
   warnedKeys: Set<string>;
 }
@@ -72,6 +75,7 @@ function createState(): RuntimeState {
     debug: false,
     health: { spansStarted: 0, spansExported: 0, spansDropped: 0, lastExportError: undefined },
     contextManagerInstalled: false,
+    contextStorage: undefined,
     exitHooksInstalled: false,
     warnedKeys: new Set(),
   };

@@ -5,17 +5,25 @@
  * missing (an ES module import cycle ran the function before its module body):
  * one flag test, then the plain body.
  */
+import { runInContext } from "./active-context";
 import type { CallSite } from "./call-site";
-import { beginCall, endReturn, endThrow, runInside, type CallSpan } from "./call-span";
-import { reportInternalError } from "./warn";
+import { endWithError, endWithValue, startCall, startedSpan, startTime } from "./call-span";
 import { state } from "./state";
 
 export function trace<T>(site: CallSite | undefined, body: () => T, args?: unknown[]): T {
   if (site === undefined || state.off) return body();
-  const call = beginCall(site, args);
-  if (call === undefined) return body();
-  const value = runInside(call, body);
-  endReturn(call, value);
+  const active = startCall(site, args);
+  if (active === undefined) return body();
+  const span = startedSpan;
+  const startedAt = startTime(site);
+  let value: T;
+  try {
+    value = runInContext(active, body);
+  } catch (error) {
+    endWithError(site, span, startedAt, error);
+    throw error;
+  }
+  endWithValue(site, span, startedAt, value);
   return value;
 }
 
@@ -29,26 +37,22 @@ export function traceAsync<T>(
   args?: unknown[],
 ): Promise<T> {
   if (site === undefined || state.off) return body();
-  const call = beginCall(site, args);
-  if (call === undefined) return body();
-  const promise = runInside(call, body);
-  endOnSettle(call, promise);
-  return promise;
-}
-
-/**
- * Handlers that never throw, attached with then(onOk, onErr): the promise
- * they create always fulfils, so no second unhandled rejection appears.
- */
-function endOnSettle(call: CallSpan, promise: Promise<unknown>): void {
+  const active = startCall(site, args);
+  if (active === undefined) return body();
+  const span = startedSpan;
+  const startedAt = startTime(site);
+  let promise: Promise<T>;
   try {
-    promise.then(
-      (value) => endReturn(call, value),
-      (error: unknown) => endThrow(call, error),
-    );
+    promise = runInContext(active, body);
   } catch (error) {
-    // Not a real promise (e.g. a thenable whose `then` throws): end right away.
-    reportInternalError("watching a promise", error);
-    endReturn(call, promise);
+    endWithError(site, span, startedAt, error);
+    throw error;
   }
+  // Handlers that never throw: the promise then() makes always fulfils, so no
+  // second unhandled rejection appears; the caller still sees the original.
+  promise.then(
+    (value) => endWithValue(site, span, startedAt, value),
+    (error: unknown) => endWithError(site, span, startedAt, error),
+  );
+  return promise;
 }
