@@ -16,6 +16,8 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // `import x = require()` is how a CommonJS build gets a plain module object.
+      "@typescript-eslint/no-require-imports": ["error", { allowAsImport: true }],
     },
   },
 );

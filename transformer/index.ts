@@ -9,7 +9,9 @@
  *   which throws a ConfigError whose message says everything.
  */
 import * as path from "node:path";
-import * as typescript from "typescript";
+// `import =` compiles to a plain require: `import * as` would route every
+// `ts.X` read through an __importStar getter when no ts instance is passed in.
+import typescript = require("typescript");
 import type * as ts from "typescript";
 import type { WarningSink } from "./build-reporter";
 import { ConfigError } from "./config/config-error";

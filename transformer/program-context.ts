@@ -8,9 +8,11 @@ import { BuildReporter, type WarningSink } from "./build-reporter";
 import type { TracingConfig } from "./config/config-types";
 import {
   compileRules,
+  fileRulesIndex,
   relativeToRoot,
   rulesForFile,
   type CompiledRule,
+  type FileRules,
 } from "./match/compiled-rules";
 
 export const DEFAULT_RUNTIME_MODULE = "ts-autotrace";
@@ -19,6 +21,8 @@ export interface ProgramContext {
   readonly ts: typeof ts;
   readonly config: TracingConfig;
   readonly rules: readonly CompiledRule[];
+  /** The rules that take a file (by its path relative to the config folder), if any. */
+  readonly rulesFor: (relativePath: string) => FileRules | undefined;
   /** Module the emitted code imports the runtime from. */
   readonly runtimeModule: string;
   readonly reporter: BuildReporter;
@@ -36,6 +40,7 @@ export function createProgramContext(
     ts: tsInstance,
     config,
     rules,
+    rulesFor: fileRulesIndex(rules),
     runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE,
     reporter: new BuildReporter(config.configPath, rules, options.onWarning, filesByRule),
   };

@@ -6,7 +6,8 @@
 import * as path from "node:path";
 import { minimatch } from "minimatch";
 import type { TracingConfig, TracingRule } from "../config/config-types";
-import { compileNamePatterns, type NameMatcher, type NamedFunction } from "./name-pattern";
+import { compileNamePatterns, type NameMatcher } from "./name-pattern";
+import { createRuleSelector, type RuleSelector } from "./rule-selector";
 
 export interface CompiledRule {
   index: number;
@@ -47,10 +48,29 @@ export function rulesForFile(rules: CompiledRule[], relativePath: string): Compi
   return rules.filter((r) => r.matchesFile(relativePath));
 }
 
-/** The first rule that takes the function decides its options. */
-export function ruleForFunction(
+/** The rules that take one file, and how to pick the first that takes a function. */
+export interface FileRules {
+  rules: readonly CompiledRule[];
+  select: RuleSelector;
+}
+
+/**
+ * `rulesForFile` plus a rule selector, built once per distinct set of rules
+ * (most files of a program share one), not once per file.
+ */
+export function fileRulesIndex(
   rules: CompiledRule[],
-  fn: NamedFunction,
-): CompiledRule | undefined {
-  return rules.find((r) => r.matchesFunction(fn));
+): (relativePath: string) => FileRules | undefined {
+  const bySet = new Map<string, FileRules>();
+  return (relativePath) => {
+    const taking = rulesForFile(rules, relativePath);
+    if (taking.length === 0) return undefined;
+    const key = taking.map((r) => r.index).join(",");
+    let entry = bySet.get(key);
+    if (entry === undefined) {
+      entry = { rules: taking, select: createRuleSelector(taking) };
+      bySet.set(key, entry);
+    }
+    return entry;
+  };
 }

@@ -49,16 +49,20 @@ export function compileNamePatterns(patterns: string[]): NameMatcher {
 }
 
 function compilePattern(pattern: string): CompiledPattern {
-  const source = pattern
-    .split("*")
-    .map((part) => part.replace(/[.$#]/g, "\\$&"))
-    .join(".*");
   const member = pattern.slice(pattern.lastIndexOf(".") + 1);
   return {
-    regex: new RegExp(`^${source}$`),
+    regex: new RegExp(`^${patternSource(pattern)}$`),
     dotted: pattern.includes("."),
     namesConstructor: member === "constructor",
   };
+}
+
+/** A pattern as regular-expression source (unanchored): `*` is `.*`, the rest literal. */
+export function patternSource(pattern: string): string {
+  return pattern
+    .split("*")
+    .map((part) => part.replace(/[.$#]/g, "\\$&"))
+    .join(".*");
 }
 
 function patternMatches(pattern: CompiledPattern, fn: NamedFunction): boolean {

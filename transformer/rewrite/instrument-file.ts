@@ -6,12 +6,7 @@
 import type * as ts from "typescript";
 import * as path from "node:path";
 import type { CallSiteSpec } from "../../runtime/call-site";
-import {
-  relativeToRoot,
-  ruleForFunction,
-  rulesForFile,
-  type CompiledRule,
-} from "../match/compiled-rules";
+import { relativeToRoot, type FileRules } from "../match/compiled-rules";
 import {
   identifyFunction,
   isInstrumentable,
@@ -37,9 +32,9 @@ export function instrumentSourceFile(
   const { ts, config, reporter } = context;
   if (sourceFile.isDeclarationFile) return sourceFile;
   const file = relativeToRoot(config.rootDir, path.resolve(sourceFile.fileName));
-  const rules = rulesForFile([...context.rules], file);
+  const rules = context.rulesFor(file);
   try {
-    if (rules.length === 0 || isFileIgnored(ts, sourceFile)) return sourceFile;
+    if (rules === undefined || isFileIgnored(ts, sourceFile)) return sourceFile;
     return new FileInstrumenter(context, transformation, sourceFile, file, rules).run();
   } finally {
     reporter.fileDone(sourceFile.fileName);
@@ -56,7 +51,7 @@ class FileInstrumenter {
     private readonly transformation: ts.TransformationContext,
     private readonly sourceFile: ts.SourceFile,
     private readonly file: string,
-    private readonly rules: CompiledRule[],
+    private readonly rules: FileRules,
   ) {
     this.ts = context.ts;
     this.runtime = this.uniqueName(RUNTIME_NAME);
@@ -91,7 +86,7 @@ class FileInstrumenter {
   private instrument(original: InstrumentableFunction, visited: InstrumentableFunction): ts.Node {
     const identity = identifyFunction(this.ts, original);
     if (!identity) return visited;
-    const rule = ruleForFunction(this.rules, identity);
+    const rule = this.rules.select(identity);
     if (!rule || hasIgnoreComment(this.ts, this.sourceFile, original)) return visited;
     this.context.reporter.functionMatched(rule);
     const line =
