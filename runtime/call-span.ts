@@ -16,7 +16,7 @@ import {
 } from "@opentelemetry/api";
 import { activeContext, runInContext } from "./active-context";
 import type { CallSite } from "./call-site";
-import { errorMessage } from "./errors";
+import { errorMessage, isStackOverflow } from "./errors";
 import { toAttributeValue } from "./serialize";
 import { state } from "./state";
 import { currentTracer } from "./tracing-lifecycle";
@@ -151,7 +151,17 @@ function checkThreshold(site: CallSite, span: Span, startedAt: number): void {
   );
 }
 
-/** Errors keep their name and stack; anything else thrown is recorded as text. */
+/**
+ * Errors keep their name and stack; anything else thrown is recorded as text.
+ * A stack overflow is recorded without its stack: reading `stack` runs
+ * Error.prepareStackTrace (source-map support, test runners), which at the
+ * overflow's depth can abort the whole process inside V8, and that stack is
+ * only the recursion repeated anyway.
+ */
 function asException(error: unknown): Exception {
-  return error instanceof Error ? error : errorMessage(error);
+  if (!(error instanceof Error)) return errorMessage(error);
+  if (isStackOverflow(error)) {
+    return { name: error.name, message: errorMessage(error) };
+  }
+  return error;
 }

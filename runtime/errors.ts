@@ -26,3 +26,11 @@ export function errorMessage(error: unknown): string {
 export function describeError(error: unknown): string {
   return `${errorName(error)}: ${errorMessage(error)}`;
 }
+
+/**
+ * V8's "Maximum call stack size exceeded". Tested without a regular
+ * expression: compiling one at the overflow's depth can abort the process.
+ */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && errorMessage(error).includes("call stack");
+}

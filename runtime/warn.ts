@@ -2,7 +2,7 @@
  * The runtime's only way to talk to the user: one prefixed line on stderr.
  * stdout belongs to the traced program, so nothing here ever writes there.
  */
-import { describeError } from "./errors";
+import { describeError, isStackOverflow } from "./errors";
 import { state } from "./state";
 
 const PREFIX = "[ts-autotrace]";
@@ -36,9 +36,15 @@ export function warnOnce(key: string, message: string): void {
  * same failure usually repeats on every call and would flood stderr.
  */
 export function reportInternalError(stage: string, error: unknown): void {
-  warnOnce(
-    `internal:${stage}`,
-    `tracing failed while ${stage} (${describeError(error)}); ` +
-      "the program continues, affected calls are not traced",
-  );
+  const report = () =>
+    warnOnce(
+      `internal:${stage}`,
+      `tracing failed while ${stage} (${describeError(error)}); ` +
+        "the program continues, affected calls are not traced",
+    );
+  // A stack overflow means there is no stack left here: writing (which a test
+  // runner may intercept and format with regular expressions, whose compiling
+  // this deep aborts V8) waits for a fresh stack.
+  if (isStackOverflow(error)) process.nextTick(report);
+  else report();
 }

@@ -1,13 +1,10 @@
 /** Builds the span processors for an exporter name (or a program's own exporter). */
-import {
-  SimpleSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from "@opentelemetry/sdk-trace-base";
+import type { SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { integerRule, readSetting } from "../config/env-values";
 import type { ExporterName } from "../env-config";
 import { BoundedMemoryExporter, DEFAULT_IN_MEMORY_MAX_SPANS } from "./bounded-memory-exporter";
 import { ConsoleLineExporter } from "./console-exporter";
+import { ImmediateSpanProcessor } from "./immediate-processor";
 import type { ExporterContext, ExporterSetup } from "./exporter-setup";
 import { networkSetup } from "./network-setup";
 import { SafeExporter } from "./safe-exporter";
@@ -57,7 +54,7 @@ function inMemorySetup({ env, warnings }: ExporterContext): ExporterSetup {
 }
 
 /**
- * Simple (not batch) processing, so spans appear as they end and nothing
+ * Immediate (not batch) processing, so spans appear as they end and nothing
  * waits on a timer. `extra` processors run after the exporting one.
  */
 function localSetup(
@@ -67,7 +64,7 @@ function localSetup(
 ): ExporterSetup {
   return {
     label,
-    processors: [new SimpleSpanProcessor(exporter), ...extra],
+    processors: [new ImmediateSpanProcessor(exporter), ...extra],
     finishedSpans: () => [],
     resetFinishedSpans: () => {},
     pending: () => exporter.ledger.pending(),

@@ -10,6 +10,7 @@ import {
   traceAsync,
 } from "../../runtime/index.js";
 import { state } from "../../runtime/state";
+import { reportInternalError } from "../../runtime/warn";
 import { captureStderr, onlySpan, spec, useInMemoryTracing } from "./helpers";
 
 useInMemoryTracing();
@@ -130,5 +131,41 @@ describe("reconfiguring", () => {
     expect(state.tracing).toBeUndefined();
     trace(site(spec()), () => "starts again");
     expect(state.tracing!.provider).not.toBe(previous);
+  });
+});
+
+describe("a stack overflow inside a traced call", () => {
+  it("is recorded without reading its stack, and rethrown as is", () => {
+    const overflow = new RangeError("Maximum call stack size exceeded");
+    let stackReads = 0;
+    Object.defineProperty(overflow, "stack", {
+      get: () => {
+        stackReads++;
+        return "RangeError: Maximum call stack size exceeded\n    at deep (x.js:1:1)";
+      },
+    });
+    expect(() =>
+      trace(site(spec({ name: "deep" })), () => {
+        throw overflow;
+      }),
+    ).toThrow(overflow);
+    const [event] = getFinishedSpans()[0].events;
+    expect(event.attributes).toMatchObject({
+      "exception.type": "RangeError",
+      "exception.message": "Maximum call stack size exceeded",
+    });
+    expect(event.attributes?.["exception.stacktrace"]).toBeUndefined();
+    expect(stackReads).toBe(0);
+  });
+
+  it("warns about an overflow in tracing's own work from a fresh stack", async () => {
+    const stderr = captureStderr();
+    reportInternalError("starting a span", new RangeError("Maximum call stack size exceeded"));
+    expect(stderr.lines()).toEqual([]);
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(stderr.lines()).toHaveLength(1);
+    expect(stderr.lines()[0]).toMatch(
+      /tracing failed while starting a span \(RangeError: Maximum call stack/,
+    );
   });
 });
