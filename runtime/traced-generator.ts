@@ -11,7 +11,7 @@
  * that is dropped mid-way, never finished, leaves its span unended (and so
  * unexported), as OpenTelemetry does for any span never ended.
  */
-import { context } from "@opentelemetry/api";
+import { runInContext } from "./active-context";
 import type { CallSite } from "./call-site";
 import { beginCall, endReturn, endThrow, runInside, type CallSpan } from "./call-span";
 import { state } from "./state";
@@ -36,8 +36,13 @@ export function traceAsyncGenerator<T, R, N>(
   return new TracedAsyncGenerator(site, generator, args) as unknown as AsyncGenerator<T, R, N>;
 }
 
-/** Starts the span on the first resumption and remembers whether it has ended. */
-abstract class SpanOnFirstStep {
+/**
+ * The iterator protocol shared by both kinds: next/throw/return each resume
+ * the inner generator through `step`, which starts the span on the first
+ * resumption and ends it on completion. `Result` is an IteratorResult, or a
+ * promise of one for async generators.
+ */
+abstract class TracedIteration<Result> {
   private started = false;
   private call: CallSpan | undefined;
 
@@ -46,14 +51,27 @@ abstract class SpanOnFirstStep {
     private readonly args: unknown[] | undefined,
   ) {}
 
-  /** The open span, or undefined once it ended (or when tracing it failed). */
-  protected openCall(): CallSpan | undefined {
+  next(value?: unknown): Result {
+    return this.step("next", value);
+  }
+  throw(error: unknown): Result {
+    return this.step("throw", error);
+  }
+  return(value?: unknown): Result {
+    return this.step("return", value);
+  }
+
+  private step(method: Method, value: unknown): Result {
     if (!this.started) {
       this.started = true;
       this.call = beginCall(this.site, this.args);
     }
-    return this.call;
+    const call = this.call;
+    return call === undefined ? this.resume(method, value) : this.resumeTraced(call, method, value);
   }
+
+  protected abstract resume(method: Method, value: unknown): Result;
+  protected abstract resumeTraced(call: CallSpan, method: Method, value: unknown): Result;
 
   /** Later resumptions run plainly: the span has ended (or was ended by runInside). */
   protected forget(): void {
@@ -67,7 +85,7 @@ abstract class SpanOnFirstStep {
   }
 }
 
-class TracedGenerator<T, R, N> extends SpanOnFirstStep {
+class TracedGenerator<T, R, N> extends TracedIteration<IteratorResult<T, R>> {
   constructor(
     site: CallSite,
     private readonly inner: Generator<T, R, N>,
@@ -79,23 +97,15 @@ class TracedGenerator<T, R, N> extends SpanOnFirstStep {
   [Symbol.iterator]() {
     return this;
   }
-  next(value: N) {
-    return this.step("next", value);
-  }
-  throw(error: unknown) {
-    return this.step("throw", error);
-  }
-  return(value: R) {
-    return this.step("return", value);
+
+  protected resume(method: Method, value: unknown): IteratorResult<T, R> {
+    return (this.inner[method] as (v: unknown) => IteratorResult<T, R>)(value);
   }
 
-  private step(method: Method, value: unknown): IteratorResult<T, R> {
-    const call = this.openCall();
-    const resume = () => (this.inner[method] as (v: unknown) => IteratorResult<T, R>)(value);
-    if (call === undefined) return resume();
+  protected resumeTraced(call: CallSpan, method: Method, value: unknown): IteratorResult<T, R> {
     let result: IteratorResult<T, R>;
     try {
-      result = runInside(call, resume); // ends the span itself when the body throws
+      result = runInside(call, () => this.resume(method, value)); // ends the span on a throw
     } catch (error) {
       this.forget();
       throw error;
@@ -105,7 +115,7 @@ class TracedGenerator<T, R, N> extends SpanOnFirstStep {
   }
 }
 
-class TracedAsyncGenerator<T, R, N> extends SpanOnFirstStep {
+class TracedAsyncGenerator<T, R, N> extends TracedIteration<Promise<IteratorResult<T, R>>> {
   constructor(
     site: CallSite,
     private readonly inner: AsyncGenerator<T, R, N>,
@@ -117,22 +127,17 @@ class TracedAsyncGenerator<T, R, N> extends SpanOnFirstStep {
   [Symbol.asyncIterator]() {
     return this;
   }
-  next(value: N) {
-    return this.step("next", value);
-  }
-  throw(error: unknown) {
-    return this.step("throw", error);
-  }
-  return(value: R) {
-    return this.step("return", value);
+
+  protected resume(method: Method, value: unknown): Promise<IteratorResult<T, R>> {
+    return (this.inner[method] as (v: unknown) => Promise<IteratorResult<T, R>>)(value);
   }
 
-  private step(method: Method, value: unknown): Promise<IteratorResult<T, R>> {
-    const call = this.openCall();
-    const resume = () =>
-      (this.inner[method] as (v: unknown) => Promise<IteratorResult<T, R>>)(value);
-    if (call === undefined) return resume();
-    return context.with(call.context, resume).then(
+  protected resumeTraced(
+    call: CallSpan,
+    method: Method,
+    value: unknown,
+  ): Promise<IteratorResult<T, R>> {
+    return runInContext(call.context, () => this.resume(method, value)).then(
       (result) => {
         if (result.done) this.ended(call, { value: result.value });
         return result;
