@@ -7,20 +7,11 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { writeFiles } from "../helpers/project";
 import { BIN, ROOT, run } from "../helpers/run";
 
 const WORK = path.join(ROOT, ".tmp", "build-modes");
 const plugin = { transform: "ts-autotrace/transformer" };
-
-function writeFiles(dir: string, files: Record<string, unknown>): void {
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, name),
-      typeof content === "string" ? content : JSON.stringify(content, null, 2),
-    );
-  }
-}
 
 const read = (file: string) => fs.readFileSync(file, "utf8");
 const siteNames = (js: string) => [...js.matchAll(/site\(\{ name: "([^"]+)"/g)].map((m) => m[1]);

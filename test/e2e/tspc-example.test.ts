@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { writeTracedProject } from "../helpers/project";
 import { BIN, ROOT, run, tracingEnv } from "../helpers/run";
 
 const EXAMPLE = path.join(ROOT, "examples", "basic");
@@ -95,19 +96,7 @@ describe("tspc build of examples/basic", () => {
 describe("tspc with a bad config", () => {
   it("fails with the config's problems, no stack trace and no output", () => {
     const dir = path.join(OUT, "bad-config");
-    fs.mkdirSync(path.join(dir, "src"), { recursive: true });
-    fs.writeFileSync(path.join(dir, "src", "a.ts"), "export function a() { return 1; }\n");
-    fs.writeFileSync(
-      path.join(dir, "tracing.config.json"),
-      JSON.stringify({ rules: [{ files: "src/**", includeArg: true }] }),
-    );
-    fs.writeFileSync(
-      path.join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: { outDir: "dist", plugins: [{ transform: "ts-autotrace/transformer" }] },
-        include: ["src"],
-      }),
-    );
+    writeTracedProject(dir, [{ files: "src/**", includeArg: true }]);
     const result = run(path.join(BIN, "tspc"), ["-p", dir]);
     expect(result.status).not.toBe(0);
     const output = result.stdout + result.stderr;
@@ -120,21 +109,11 @@ describe("tspc with a bad config", () => {
 describe("tspc with rules that match nothing", () => {
   it("warns on stderr, naming the rules, and still builds", () => {
     const dir = path.join(OUT, "unmatched-rules");
-    fs.mkdirSync(path.join(dir, "src"), { recursive: true });
-    fs.writeFileSync(path.join(dir, "src", "a.ts"), "export function a() { return 1; }\n");
-    const rules = [
+    writeTracedProject(dir, [
       { files: "src/**/*.ts", functions: ["a"] },
       { files: "lib/**/*.ts", functions: ["*"] },
       { files: "src/**/*.ts", functions: ["nothing*"] },
-    ];
-    fs.writeFileSync(path.join(dir, "tracing.config.json"), JSON.stringify({ rules }));
-    fs.writeFileSync(
-      path.join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: { outDir: "dist", plugins: [{ transform: "ts-autotrace/transformer" }] },
-        include: ["src"],
-      }),
-    );
+    ]);
     const result = run(path.join(BIN, "tspc"), ["-p", dir]);
     expect(result.status).toBe(0);
     const warnings = result.stderr.trim().split("\n");
