@@ -1,20 +1,13 @@
 /** Creating the OpenTelemetry SDK objects the runtime needs. */
 import { context, trace, type Tracer } from "@opentelemetry/api";
-import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { defaultResource, resourceFromAttributes, type Resource } from "@opentelemetry/resources";
-import {
-  AlwaysOffSampler,
-  AlwaysOnSampler,
-  ParentBasedSampler,
-  TraceIdRatioBasedSampler,
-  type Sampler,
-  type SpanProcessor,
-} from "@opentelemetry/sdk-trace-base";
-import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "@opentelemetry/semantic-conventions";
+import type { Resource } from "@opentelemetry/resources";
+import type { Sampler, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import type { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "./attribute-names";
 import type { PackageInfo } from "./config/package-info";
 import type { SamplerSettings } from "./config/sampler-config";
 import { storageOf } from "./active-context";
+import { contextAsyncHooks, resources, sdkTraceBase, sdkTraceNode } from "./sdk";
 import { state } from "./state";
 import { TRACER_NAME, TRACER_VERSION } from "./version";
 
@@ -35,7 +28,7 @@ export function createProvider(
   sampler: SamplerSettings,
   spanProcessors: SpanProcessor[],
 ): NodeTracerProvider {
-  return new NodeTracerProvider({
+  return new (sdkTraceNode().NodeTracerProvider)({
     resource: createResource(identity),
     sampler: createSampler(sampler),
     spanProcessors,
@@ -52,6 +45,7 @@ export function createResource({
   packageInfo,
 }: ServiceIdentity): Resource {
   const version = packageInfo.version;
+  const { defaultResource, resourceFromAttributes } = resources();
   return defaultResource().merge(
     resourceFromAttributes({
       ...(version === undefined ? {} : { [ATTR_SERVICE_VERSION]: version }),
@@ -62,6 +56,8 @@ export function createResource({
 }
 
 export function createSampler({ name, ratio }: SamplerSettings): Sampler {
+  const { AlwaysOffSampler, AlwaysOnSampler, ParentBasedSampler, TraceIdRatioBasedSampler } =
+    sdkTraceBase();
   switch (name) {
     case "always_on":
       return new AlwaysOnSampler();
@@ -102,7 +98,7 @@ export function registeredTracer(): Tracer | undefined {
 export function installContextManager(): void {
   if (state.contextManagerInstalled) return;
   state.contextManagerInstalled = true;
-  const manager = new AsyncLocalStorageContextManager().enable();
+  const manager = new (contextAsyncHooks().AsyncLocalStorageContextManager)().enable();
   if (context.setGlobalContextManager(manager)) state.contextStorage = storageOf(manager);
   else manager.disable();
 }

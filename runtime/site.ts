@@ -3,7 +3,7 @@ import {
   ATTR_CODE_FILE_PATH,
   ATTR_CODE_FUNCTION_NAME,
   ATTR_CODE_LINE_NUMBER,
-} from "@opentelemetry/semantic-conventions";
+} from "./attribute-names";
 import type { CallSite, CallSiteSpec } from "./call-site";
 import { describeError } from "./errors";
 import { state } from "./state";

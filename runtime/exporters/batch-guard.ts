@@ -5,14 +5,15 @@
  * and the first one is reported.
  */
 import { TraceFlags, type Context } from "@opentelemetry/api";
-import {
+import type {
   BatchSpanProcessor,
-  type ReadableSpan,
-  type Span,
-  type SpanProcessor,
+  ReadableSpan,
+  Span,
+  SpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
 import type { BatchSettings } from "../config/batch-config";
 import { countDropped } from "../health";
+import { sdkTraceBase } from "../sdk";
 import { warnOnce } from "../warn";
 import type { SafeExporter } from "./safe-exporter";
 
@@ -24,7 +25,7 @@ export class BatchGuard implements SpanProcessor {
     private readonly settings: BatchSettings,
     private readonly destination: string,
   ) {
-    this.batch = new BatchSpanProcessor(exporter, settings);
+    this.batch = new (sdkTraceBase().BatchSpanProcessor)(exporter, settings);
   }
 
   onStart(span: Span, parentContext: Context): void {

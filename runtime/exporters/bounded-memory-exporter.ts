@@ -2,7 +2,8 @@
  * The in_memory exporter: keeps the most recent spans for tests and
  * debugging, at most `maxSpans` of them, so a long run cannot grow without bound.
  */
-import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
+import type { ExportResult } from "@opentelemetry/core";
+import { EXPORT_SUCCESS } from "./export-result";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 
 export const DEFAULT_IN_MEMORY_MAX_SPANS = 10_000;
@@ -19,7 +20,7 @@ export class BoundedMemoryExporter implements SpanExporter {
     // trimming on every span moved all kept spans each time (a run that traced
     // millions of calls spent most of its time there).
     if (this.spans.length >= 2 * this.maxSpans) this.spans = this.spans.slice(-this.maxSpans);
-    done({ code: ExportResultCode.SUCCESS });
+    done({ code: EXPORT_SUCCESS });
   }
 
   /** Oldest first, at most `maxSpans`; a copy, so the caller may keep it while tracing goes on. */

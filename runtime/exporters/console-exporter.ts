@@ -1,5 +1,6 @@
 /** The default exporter: one line per span on stderr (stdout is the program's). */
-import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
+import type { ExportResult } from "@opentelemetry/core";
+import { EXPORT_SUCCESS } from "./export-result";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { formatSpanLine } from "./console-format";
 
@@ -19,7 +20,7 @@ export class ConsoleLineExporter implements SpanExporter {
     for (const span of spans) {
       this.sink.write(`${formatSpanLine(span, this.depthOf(span.spanContext().spanId))}\n`);
     }
-    done({ code: ExportResultCode.SUCCESS });
+    done({ code: EXPORT_SUCCESS });
   }
 
   shutdown(): Promise<void> {

@@ -7,14 +7,13 @@
  * nesting depth. Children end, and so print, before their parents.
  */
 import { SpanStatusCode, type AttributeValue, type Attributes } from "@opentelemetry/api";
-import { hrTimeToMilliseconds } from "@opentelemetry/core";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import {
   ATTR_CODE_FILE_PATH,
   ATTR_CODE_FUNCTION_NAME,
   ATTR_CODE_LINE_NUMBER,
   ATTR_SERVICE_NAME,
-} from "@opentelemetry/semantic-conventions";
+} from "../attribute-names";
 
 /** Values longer than this are shortened: the line is for a human reader. */
 const MAX_SHOWN_VALUE = 120;
@@ -27,7 +26,7 @@ export function formatSpanLine(span: ReadableSpan, depth: number): string {
   const head = `[trace ${span.spanContext().traceId.slice(0, SHORT_TRACE_ID)}]`;
   const service = String(span.resource.attributes[ATTR_SERVICE_NAME] ?? "");
   const name = depth > 0 ? `${"  ".repeat(depth - 1)}└ ${span.name}` : span.name;
-  const duration = `${hrTimeToMilliseconds(span.duration).toFixed(2)} ms`;
+  const duration = `${(span.duration[0] * 1e3 + span.duration[1] / 1e6).toFixed(2)} ms`;
   const details = [...attributeParts(span.attributes), ...span.events.map((e) => `!${e.name}`)];
   return [head, service, name, duration, statusText(span), details.join(" ")]
     .filter((part) => part !== "")

@@ -4,7 +4,8 @@
  * SDK would otherwise route failures to its global error handler, which is
  * silent by default, so a collector that is down would go unnoticed.
  */
-import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
+import type { ExportResult } from "@opentelemetry/core";
+import { EXPORT_FAILED, EXPORT_SUCCESS } from "./export-result";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { describeError } from "../errors";
 import { countDropped, countExported } from "../health";
@@ -37,7 +38,7 @@ export class SafeExporter implements SpanExporter {
     try {
       this.inner.export(spans, finish);
     } catch (error) {
-      finish({ code: ExportResultCode.FAILED, error: asError(error) });
+      finish({ code: EXPORT_FAILED, error: asError(error) });
     }
   }
 
@@ -51,7 +52,7 @@ export class SafeExporter implements SpanExporter {
 
   private record(count: number, result: ExportResult): void {
     this.ledger.settle(count);
-    if (result.code === ExportResultCode.SUCCESS) {
+    if (result.code === EXPORT_SUCCESS) {
       countExported(count);
       return;
     }
