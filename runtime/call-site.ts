@@ -1,17 +1,20 @@
 /**
  * The contract between the transformer and the runtime.
  *
- * For every traced function the transformer emits, once at module scope:
+ * For every file with traced functions the transformer emits, at module scope
+ * (see transformer/rewrite/site-table.ts for the exact shape):
  *
- *   var __autotrace_s0 = __autotrace.site({ name: "Cart.add", ... });
+ *   var __autotrace_f = __autotrace.file("src/cart.ts", "checkout");
+ *   var __autotrace_s0 = __autotrace_f("Cart.add", 12, __autotrace_r0, ["item"]);
  *
- * and rewrites the function body to
+ * which builds a CallSiteSpec and calls `site()` once per function, and
+ * rewrites each function body to
  *
  *   return __autotrace.trace(__autotrace_s0, () => { ...original body... }, [a, b]);
  *   return await __autotrace.traceAsync(__autotrace_s0, async () => { ... });   // async functions
  *
  * The site is built once per function, so per-call work is only what must be
- * per call. The site variable is a `var`: in an ES module import cycle a
+ * per call. Site variables are `var`s: in an ES module import cycle a
  * function may run before its module body, and then the site is `undefined`;
  * `trace` must then simply run the body.
  */

@@ -8,6 +8,7 @@ const runtime = typeof entry.site === "function" ? entry : entry.default;
 
 export const {
   addEvent,
+  file,
   getFinishedSpans,
   initializeTracing,
   resetFinishedSpans,

@@ -7,7 +7,7 @@ export type { AttributeValue, CallSite, CallSiteSpec } from "./call-site";
 export type { ExporterName } from "./env-config";
 export type { TracingHealth } from "./health";
 export type { TracingOptions } from "./settings";
-import { site as siteImpl } from "./site";
+import { file as fileImpl, site as siteImpl } from "./site";
 import { trace as traceImpl, traceAsync as traceAsyncImpl } from "./traced-call";
 import {
   traceAsyncGenerator as traceAsyncGeneratorImpl,
@@ -16,6 +16,7 @@ import {
 
 // What emitted code calls is exported as plain data properties: `export { x }
 // from` compiles to a getter, read again on every traced call.
+export const file = fileImpl;
 export const site = siteImpl;
 export const trace = traceImpl;
 export const traceAsync = traceAsyncImpl;

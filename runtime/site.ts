@@ -4,7 +4,7 @@ import {
   ATTR_CODE_FUNCTION_NAME,
   ATTR_CODE_LINE_NUMBER,
 } from "./attribute-names";
-import type { CallSite, CallSiteSpec } from "./call-site";
+import type { AttributeValue, CallSite, CallSiteSpec } from "./call-site";
 import { describeError } from "./errors";
 import { state } from "./state";
 import { warnOnce } from "./warn";
@@ -52,4 +52,38 @@ function registerServiceName(service: string | undefined): void {
   if (state.siteServiceName === undefined && typeof service === "string" && service !== "") {
     state.siteServiceName = service;
   }
+}
+
+/** A rule's options, declared once per file by the emitted code and shared by its sites. */
+export interface SiteOptions {
+  result?: boolean;
+  thresholdMs?: number;
+  attributes?: Record<string, AttributeValue>;
+}
+
+/** What `file()` returns: builds one site of that file (see the transformer's site-table.ts). */
+export type SiteFactory = (
+  name: string,
+  line: number,
+  options?: SiteOptions | null,
+  args?: string[] | null,
+  functionName?: string,
+) => CallSite | undefined;
+
+/**
+ * `file(path, service)`: the emitted code's compact way to declare the sites
+ * of one file. Like `site()`, a site that cannot be prepared is undefined
+ * (its calls run untraced), never an exception at module load.
+ */
+export function file(path: string, service?: string): SiteFactory {
+  return (name, line, options, args, functionName) =>
+    site({
+      ...options,
+      service,
+      file: path,
+      name,
+      line,
+      function: functionName ?? name,
+      args: args ?? undefined,
+    });
 }

@@ -100,14 +100,14 @@ function quote(value: string): string {
 }
 
 /**
- * Traced functions in the build output: each emits exactly one
- * `__autotrace….site({...})` call at module top.
+ * Traced functions in the build output: each has exactly one site
+ * declaration at module top, `var __autotrace_sN = __autotrace_f(...)`.
  */
 export function countCallSites(dir: string): number {
   let count = 0;
   for (const file of outputFiles(dir)) {
     const text = fs.readFileSync(file, "utf8");
-    count += text.match(/\b__autotrace\w*\.site\(\{/g)?.length ?? 0;
+    count += text.match(/\b__autotrace_s\d+\w* = __autotrace_f\w*\(/g)?.length ?? 0;
   }
   return count;
 }

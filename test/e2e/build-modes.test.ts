@@ -14,7 +14,8 @@ const WORK = path.join(ROOT, ".tmp", "build-modes");
 const plugin = { transform: "ts-autotrace/transformer" };
 
 const read = (file: string) => fs.readFileSync(file, "utf8");
-const siteNames = (js: string) => [...js.matchAll(/site\(\{ name: "([^"]+)"/g)].map((m) => m[1]);
+const siteNames = (js: string) =>
+  [...js.matchAll(/= __autotrace_f\w*\("([^"]+)"/g)].map((m) => m[1]);
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -5,7 +5,6 @@
  */
 import type * as ts from "typescript";
 import * as path from "node:path";
-import type { CallSiteSpec } from "../../runtime/call-site";
 import { relativeToRoot, type FileRules } from "../match/compiled-rules";
 import {
   identifyFunction,
@@ -17,12 +16,12 @@ import { parameterNames } from "./binding-names";
 import { prologueLength } from "./prologue";
 import { hasIgnoreComment, isFileIgnored } from "./ignore-comments";
 import { runtimeImport } from "./runtime-import";
-import { buildSiteSpec, siteDeclaration } from "./site-spec";
+import { spanName } from "./site-spec";
+import { SiteTable } from "./site-table";
 import { wrapFunction } from "./wrap-body";
 import { generatorWrapProblem, wrapGenerator } from "./wrap-generator";
 
 const RUNTIME_NAME = "__autotrace";
-const SITE_NAME = "__autotrace_s";
 
 export function instrumentSourceFile(
   context: ProgramContext,
@@ -44,7 +43,7 @@ export function instrumentSourceFile(
 class FileInstrumenter {
   private readonly ts: ProgramContext["ts"];
   private readonly runtime: ts.Identifier;
-  private readonly sites: ts.Statement[] = [];
+  private readonly sites: SiteTable;
 
   constructor(
     private readonly context: ProgramContext,
@@ -55,11 +54,13 @@ class FileInstrumenter {
   ) {
     this.ts = context.ts;
     this.runtime = this.uniqueName(RUNTIME_NAME);
+    const uniqueName = (text: string) => this.uniqueName(text);
+    this.sites = new SiteTable(this.ts, this.runtime, uniqueName, file, context.config.serviceName);
   }
 
   run(): ts.SourceFile {
     const visited = this.ts.visitEachChild(this.sourceFile, this.visit, this.transformation);
-    if (this.sites.length === 0) return this.sourceFile;
+    if (this.sites.isEmpty) return this.sourceFile;
     const statements = visited.statements;
     const split = prologueLength(this.ts, statements);
     const runtimeStatement = runtimeImport(
@@ -71,7 +72,7 @@ class FileInstrumenter {
     return this.ts.factory.updateSourceFile(visited, [
       ...statements.slice(0, split),
       runtimeStatement,
-      ...this.sites,
+      ...this.sites.declarations(),
       ...statements.slice(split),
     ]);
   }
@@ -98,26 +99,21 @@ class FileInstrumenter {
       return visited;
     }
     const argNames = parameterNames(this.ts, original.parameters);
-    const spec = buildSiteSpec(
-      identity,
-      rule.rule,
-      { file: this.file, line, service: this.context.config.serviceName },
-      argNames,
-    );
+    const args = rule.rule.includeArgs && argNames.length > 0 ? argNames : undefined;
+    const site = this.sites.add(rule.index, rule.rule, {
+      name: spanName(rule.rule, identity, this.file),
+      functionName: identity.qualifiedName,
+      line,
+      args,
+    });
     const wrap = identity.isGenerator ? wrapGenerator : wrapFunction;
     return wrap(this.ts, visited, {
       runtime: this.runtime,
-      site: this.addSite(spec),
+      site,
       isAsync: identity.isAsync,
-      captureArgs: spec.args !== undefined,
+      captureArgs: args !== undefined,
       isDerivedConstructor: identity.isConstructor && isDerivedClass(this.ts, original.parent),
     });
-  }
-
-  private addSite(spec: CallSiteSpec): ts.Identifier {
-    const site = this.uniqueName(`${SITE_NAME}${this.sites.length}`);
-    this.sites.push(siteDeclaration(this.ts, this.runtime, site, spec));
-    return site;
   }
 
   /** A file-level name that cannot clash with any identifier the user wrote. */
