@@ -79,6 +79,11 @@ export function runVariant(
 function tracingEnv(dir: string, tooling: Tooling, spanFile: string): NodeJS.ProcessEnv {
   const preload = `--require ${JSON.stringify(tooling.spanCountPreload)}`;
   return {
+    // Spans are counted through tracingHealth(), not read back, so each test
+    // process keeps only the last 1,000 (unless the caller says otherwise).
+    // With the default 10,000, one yaml worker aborts inside V8 near the stack
+    // limit (README, "Acceptance"); the count of spans is the same either way.
+    TRACING_IN_MEMORY_MAX_SPANS: "1000",
     ...process.env,
     TRACING_EXPORTER: "in_memory",
     NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" "),
