@@ -104,12 +104,16 @@ describe("a collector that answers slowly", () => {
     // An export in flight keeps the process up to OTEL_EXPORTER_OTLP_TIMEOUT
     // (10 s), then the exit flush may take its 2 s: never longer.
     expect(run.durationMs).toBeLessThan(13_000);
-    expect(run.warnings).toEqual([
-      expect.stringContaining(`spans for OTLP/HTTP ${sink.url}/v1/traces were not delivered`),
-    ]);
     const health = healthOf(run);
     expect(health.spansExported + health.spansDropped).toBe(SPANS);
-    expect(health.spansDropped).toBeGreaterThan(0);
+    // Whether the 5 s answers arrive before the exit flush gives up depends on
+    // the machine's load (seen both ways in CI). Either way nothing is lost
+    // silently: dropped spans get one warning that names where they were going.
+    const expectedWarnings =
+      health.spansDropped > 0
+        ? [expect.stringContaining(`spans for OTLP/HTTP ${sink.url}/v1/traces were not delivered`)]
+        : [];
+    expect(run.warnings).toEqual(expectedWarnings);
   });
 
   it("gives up on an export after OTEL_EXPORTER_OTLP_TIMEOUT", async () => {
