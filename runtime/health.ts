@@ -39,10 +39,6 @@ export function tracingHealth(): TracingHealth {
   };
 }
 
-export function countStarted(): void {
-  state.health.spansStarted += 1;
-}
-
 export function countExported(spans: number): void {
   state.health.spansExported += spans;
 }

@@ -242,7 +242,7 @@ function isPlainObject(value: Json): value is Record<string, Json> {
 }
 
 /** A short rendering of a given value for error messages. */
-export function describe(value: Json): string {
+function describe(value: Json): string {
   if (value === undefined) return "nothing";
   if (Array.isArray(value))
     return value.length === 0 ? "an empty array" : `an array ${truncate(JSON.stringify(value))}`;

@@ -98,8 +98,8 @@ class FileInstrumenter {
       this.context.reporter.warn(rule, `${where} is left as written: ${problem}.`);
       return visited;
     }
-    const argNames = parameterNames(this.ts, original.parameters);
-    const args = rule.rule.includeArgs && argNames.length > 0 ? argNames : undefined;
+    const argNames = rule.rule.includeArgs ? parameterNames(this.ts, original.parameters) : [];
+    const args = argNames.length > 0 ? argNames : undefined;
     const site = this.sites.add(rule.index, rule.rule, {
       name: spanName(rule.rule, identity, this.file),
       functionName: identity.qualifiedName,
