@@ -8,15 +8,17 @@
  *   var __autotrace_s0 = __autotrace_f("Cart.add", 12, __autotrace_r0, ["item"]);
  *
  * which builds a CallSiteSpec and calls `site()` once per function, and
- * rewrites each function body to
+ * puts the span around each function body, which stays in place
+ * (runtime/traced-call.ts shows the shape):
  *
- *   return __autotrace.trace(__autotrace_s0, () => { ...original body... }, [a, b]);
- *   return await __autotrace.traceAsync(__autotrace_s0, async () => { ... });   // async functions
+ *   const __autotrace_c = __autotrace.enter(__autotrace_s0, [a, b]);
+ *   try { ...original body... } catch (e) { __autotrace.threw(__autotrace_c, e); throw e; }
+ *   finally { __autotrace.exit(__autotrace_c); }
  *
  * The site is built once per function, so per-call work is only what must be
  * per call. Site variables are `var`s: in an ES module import cycle a
  * function may run before its module body, and then the site is `undefined`;
- * `trace` must then simply run the body.
+ * `enter` then returns undefined and the body runs untraced.
  */
 
 /** A span attribute value, as OpenTelemetry accepts it. */
@@ -40,6 +42,8 @@ export interface CallSiteSpec {
   result?: boolean;
   /** The rule's `thresholdMs`. */
   thresholdMs?: number;
+  /** False when the rule has `"followPromises": false`. */
+  followPromises?: boolean;
   /** The rule's static `attributes`. */
   attributes?: Record<string, AttributeValue>;
 }
@@ -64,4 +68,6 @@ export interface CallSite {
   /** Record the return value as `result`. */
   readonly result: boolean;
   readonly thresholdMs: number | undefined;
+  /** A returned native Promise ends the span when it settles (see follow-promise.ts). */
+  readonly followPromises: boolean;
 }

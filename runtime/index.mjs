@@ -8,13 +8,18 @@ const runtime = typeof entry.site === "function" ? entry : entry.default;
 
 export const {
   addEvent,
+  enter,
+  exit,
   file,
   getFinishedSpans,
   initializeTracing,
   resetFinishedSpans,
+  returned,
   setAttributes,
   shutdownTracing,
   site,
+  suspend,
+  threw,
   trace,
   traceAsync,
   traceAsyncGenerator,

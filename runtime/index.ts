@@ -8,7 +8,14 @@ export type { ExporterName } from "./env-config";
 export type { TracingHealth } from "./health";
 export type { TracingOptions } from "./settings";
 import { file as fileImpl, site as siteImpl } from "./site";
-import { trace as traceImpl, traceAsync as traceAsyncImpl } from "./traced-call";
+import {
+  enter as enterImpl,
+  exit as exitImpl,
+  returned as returnedImpl,
+  suspend as suspendImpl,
+  threw as threwImpl,
+} from "./traced-call";
+import { trace as traceImpl, traceAsync as traceAsyncImpl } from "./traced-closure";
 import {
   traceAsyncGenerator as traceAsyncGeneratorImpl,
   traceGenerator as traceGeneratorImpl,
@@ -18,6 +25,11 @@ import {
 // from` compiles to a getter, read again on every traced call.
 export const file = fileImpl;
 export const site = siteImpl;
+export const enter = enterImpl;
+export const returned = returnedImpl;
+export const threw = threwImpl;
+export const exit = exitImpl;
+export const suspend = suspendImpl;
 export const trace = traceImpl;
 export const traceAsync = traceAsyncImpl;
 export const traceGenerator = traceGeneratorImpl;

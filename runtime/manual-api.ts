@@ -54,6 +54,7 @@ function manualSite(name: string, attributes: Attributes): CallSite {
     argKeys: undefined,
     result: false,
     thresholdMs: undefined,
+    followPromises: false,
   };
 }
 

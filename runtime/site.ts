@@ -44,6 +44,7 @@ function buildSite(spec: CallSiteSpec): CallSite {
     argKeys: spec.args === undefined ? undefined : Object.freeze(spec.args.map((n) => `args.${n}`)),
     result: spec.result === true,
     thresholdMs: spec.thresholdMs,
+    followPromises: spec.followPromises !== false,
   });
 }
 
@@ -58,6 +59,7 @@ function registerServiceName(service: string | undefined): void {
 export interface SiteOptions {
   result?: boolean;
   thresholdMs?: number;
+  followPromises?: boolean;
   attributes?: Record<string, AttributeValue>;
 }
 

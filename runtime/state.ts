@@ -28,6 +28,8 @@ export interface HealthCounters {
   spansStarted: number;
   spansExported: number;
   spansDropped: number;
+  /** Traced calls that ran untraced because entering their span's context failed. */
+  contextSwitchFailures: number;
   lastExportError: string | undefined;
 }
 
@@ -73,7 +75,7 @@ function createState(): RuntimeState {
     siteServiceName: undefined,
     packageInfo: undefined,
     debug: false,
-    health: { spansStarted: 0, spansExported: 0, spansDropped: 0, lastExportError: undefined },
+    health: { spansStarted: 0, spansExported: 0, spansDropped: 0, contextSwitchFailures: 0, lastExportError: undefined },
     contextManagerInstalled: false,
     contextStorage: undefined,
     exitHooksInstalled: false,

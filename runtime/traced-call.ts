@@ -1,58 +1,99 @@
 /**
- * `trace` and `traceAsync`: what the transformer's rewritten functions call.
+ * What a traced function's emitted code calls. A sync function keeps its body
+ * in place, with the span around it:
  *
- * The first line of each is the hot path when tracing is off or the site is
- * missing (an ES module import cycle ran the function before its module body):
- * one flag test, then the plain body.
+ *   function f(a) {
+ *     const c = RT.enter(SITE, [a]);          // start the span, enter its context
+ *     try { ...BODY, `return RT.returned(c, x)`... }
+ *     catch (e) { RT.threw(c, e); throw e; }
+ *     finally { RT.exit(c); }                 // restore the context, end the span
+ *   }
+ *
+ * An async function starts its body as an inner function inside the span's
+ * context and restores the caller's context as soon as that returns its
+ * promise (`suspend`): the caller's code after the call must not run inside
+ * the callee's span. See transformer/rewrite/wrap-body.ts for the exact shapes.
+ *
+ * `enter` returns undefined when the call runs untraced (tracing off, the
+ * site missing in an ES module import cycle, a failed start or context
+ * switch); every other function then does nothing but pass the value on.
  */
-import { runInContext } from "./active-context";
+import type { Span } from "@opentelemetry/api";
+import { enterContext, NOT_ENTERED, restoreContext } from "./active-context";
 import type { CallSite } from "./call-site";
 import { endWithError, endWithValue, startCall, startedSpan, startTime } from "./call-span";
+import { followPromise, isNativePromise } from "./follow-promise";
 import { state } from "./state";
 
-export function trace<T>(site: CallSite | undefined, body: () => T, args?: unknown[]): T {
-  if (site === undefined || state.off) return body();
+/** One traced call in flight (allocated only when the call is traced). */
+export class CallScope {
+  /** The last value the body returned (a later `return` in a `finally` wins). */
+  value: unknown = undefined;
+  /** The context is still the span's: `exit` or `suspend` must restore it. */
+  entered = true;
+  /** The span has ended, or a returned promise ends it when it settles. */
+  ended = false;
+
+  constructor(
+    readonly site: CallSite,
+    readonly span: Span,
+    readonly previous: unknown,
+    readonly startedAt: number,
+  ) {}
+}
+
+export function enter(site: CallSite | undefined, args?: unknown[]): CallScope | undefined {
+  if (site === undefined || state.off) return undefined;
   const active = startCall(site, args);
-  if (active === undefined) return body();
+  if (active === undefined) return undefined;
   const span = startedSpan;
-  const startedAt = startTime(site);
-  let value: T;
-  try {
-    value = runInContext(active, body);
-  } catch (error) {
-    endWithError(site, span, startedAt, error);
-    throw error;
-  }
-  endWithValue(site, span, startedAt, value);
-  return value;
+  const previous = enterContext(active);
+  // The span is dropped unended, so never exported: the call runs untraced.
+  if (previous === NOT_ENTERED) return undefined;
+  return new CallScope(site, span, previous, startTime(site));
 }
 
 /**
- * The span ends when the promise settles. The promise is returned unchanged
- * (the emitted code awaits it), so the caller sees exactly what body produced.
+ * `return x` becomes `return RT.returned(c, x)`. A native Promise is followed:
+ * the span ends when it settles, and the caller gets the promise that
+ * `then` returns (see follow-promise.ts for why a new one).
  */
-export function traceAsync<T>(
-  site: CallSite | undefined,
-  body: () => Promise<T>,
-  args?: unknown[],
-): Promise<T> {
-  if (site === undefined || state.off) return body();
-  const active = startCall(site, args);
-  if (active === undefined) return body();
-  const span = startedSpan;
-  const startedAt = startTime(site);
-  let promise: Promise<T>;
-  try {
-    promise = runInContext(active, body);
-  } catch (error) {
-    endWithError(site, span, startedAt, error);
-    throw error;
+export function returned<T>(scope: CallScope | undefined, value: T): T {
+  if (scope === undefined || scope.ended) return value;
+  scope.value = value;
+  if (scope.site.followPromises && isNativePromise(value)) {
+    scope.ended = true;
+    return followPromise(scope, value) as T;
   }
-  // Handlers that never throw: the promise then() makes always fulfils, so no
-  // second unhandled rejection appears; the caller still sees the original.
-  promise.then(
-    (value) => endWithValue(site, span, startedAt, value),
-    (error: unknown) => endWithError(site, span, startedAt, error),
-  );
+  return value;
+}
+
+/** In the emitted `catch`, which rethrows the same value right after. */
+export function threw(scope: CallScope | undefined, error: unknown): void {
+  if (scope === undefined) return;
+  release(scope);
+  if (scope.ended) return;
+  scope.ended = true;
+  endWithError(scope.site, scope.span, scope.startedAt, error);
+}
+
+/** In the emitted `finally`: the body completed (a throw was already handled by `threw`). */
+export function exit(scope: CallScope | undefined): void {
+  if (scope === undefined) return;
+  release(scope);
+  if (scope.ended) return;
+  scope.ended = true;
+  endWithValue(scope.site, scope.span, scope.startedAt, scope.value);
+}
+
+/** An async body has returned its promise: the caller continues in its own context. */
+export function suspend<T>(scope: CallScope | undefined, promise: T): T {
+  if (scope !== undefined) release(scope);
   return promise;
+}
+
+function release(scope: CallScope): void {
+  if (!scope.entered) return;
+  scope.entered = false;
+  restoreContext(scope.previous as Parameters<typeof restoreContext>[0]);
 }

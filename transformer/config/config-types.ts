@@ -9,6 +9,11 @@ export interface TracingRule {
   functions: string[];
   includeArgs: boolean;
   includeResult: boolean;
+  /**
+   * A sync function that returns a native Promise: end its span when the
+   * promise settles (the caller gets the promise `then` returns). Default true.
+   */
+  followPromises: boolean;
   thresholdMs?: number;
   /** Template with `{class}`, `{function}`, `{file}`. */
   spanName?: string;

@@ -15,6 +15,7 @@ export const RULE_KEYS = [
   "functions",
   "includeArgs",
   "includeResult",
+  "followPromises",
   "thresholdMs",
   "spanName",
   "attributes",
@@ -64,6 +65,7 @@ function validateRule(rule: Json, path: string, report: Report): TracingRule {
     functions: ["*"],
     includeArgs: false,
     includeResult: false,
+    followPromises: true,
     attributes: {},
   };
   if (!isPlainObject(rule)) {
@@ -80,6 +82,7 @@ function validateRule(rule: Json, path: string, report: Report): TracingRule {
   }
   result.includeArgs = optionalBoolean(rule, "includeArgs", path, report) ?? false;
   result.includeResult = optionalBoolean(rule, "includeResult", path, report) ?? false;
+  result.followPromises = optionalBoolean(rule, "followPromises", path, report) ?? true;
   result.thresholdMs = validateThreshold(rule.thresholdMs, `${path}.thresholdMs`, report);
   result.spanName = validateSpanName(rule.spanName, `${path}.spanName`, report);
   result.attributes = validateAttributes(rule.attributes, `${path}.attributes`, report);

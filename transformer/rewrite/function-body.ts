@@ -27,6 +27,27 @@ function isSuperCallStatement(ts: TS, statement: ts.Statement): boolean {
   );
 }
 
+/**
+ * Replaces the function's own `return x` (not those of nested functions) with
+ * `return wrap(x)`. A bare `return;` stays: the runtime's value is then undefined.
+ */
+export function rewriteReturns(
+  ts: TS,
+  context: ts.TransformationContext,
+  statements: readonly ts.Statement[],
+  wrap: (value: ts.Expression) => ts.Expression,
+): ts.Statement[] {
+  const visit = (node: ts.Node): ts.Node => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return node;
+    if (ts.isReturnStatement(node) && node.expression) {
+      const value = ts.visitNode(node.expression, visit) as ts.Expression;
+      return ts.factory.updateReturnStatement(node, wrap(value));
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+  return statements.map((statement) => visit(statement) as ts.Statement);
+}
+
 export function withBody(
   ts: TS,
   fn: InstrumentableFunction,

@@ -18,6 +18,7 @@ import { hasIgnoreComment, isFileIgnored } from "./ignore-comments";
 import { runtimeImport } from "./runtime-import";
 import { spanName } from "./site-spec";
 import { SiteTable } from "./site-table";
+import { wrapAsync } from "./wrap-async";
 import { wrapFunction } from "./wrap-body";
 import { generatorWrapProblem, wrapGenerator } from "./wrap-generator";
 
@@ -44,6 +45,9 @@ class FileInstrumenter {
   private readonly ts: ProgramContext["ts"];
   private readonly runtime: ts.Identifier;
   private readonly sites: SiteTable;
+  /** One generated name each for every traced function's scope and catch variables. */
+  private readonly scopeName: ts.Identifier;
+  private readonly caughtName: ts.Identifier;
 
   constructor(
     private readonly context: ProgramContext,
@@ -54,6 +58,8 @@ class FileInstrumenter {
   ) {
     this.ts = context.ts;
     this.runtime = this.uniqueName(RUNTIME_NAME);
+    this.scopeName = this.uniqueName(`${RUNTIME_NAME}_c`);
+    this.caughtName = this.uniqueName(`${RUNTIME_NAME}_e`);
     const uniqueName = (text: string) => this.uniqueName(text);
     this.sites = new SiteTable(this.ts, this.runtime, uniqueName, file, context.config.serviceName);
   }
@@ -106,13 +112,19 @@ class FileInstrumenter {
       line,
       args,
     });
-    const wrap = identity.isGenerator ? wrapGenerator : wrapFunction;
+    const wrap = identity.isGenerator ? wrapGenerator : identity.isAsync ? wrapAsync : wrapFunction;
+    const isSync = !identity.isGenerator && !identity.isAsync;
     return wrap(this.ts, visited, {
       runtime: this.runtime,
       site,
+      scope: this.scopeName,
+      caught: this.caughtName,
+      transformation: this.transformation,
       isAsync: identity.isAsync,
       captureArgs: args !== undefined,
+      reportReturns: isSync && (rule.rule.includeResult || rule.rule.followPromises),
       isDerivedConstructor: identity.isConstructor && isDerivedClass(this.ts, original.parent),
+      name: identity.kind === "getter" || identity.kind === "setter" ? undefined : identity.name,
     });
   }
 

@@ -87,6 +87,7 @@ export class SiteTable {
     if (this.ruleOptions.has(ruleIndex)) return this.ruleOptions.get(ruleIndex);
     const options: Record<string, unknown> = {};
     if (rule.includeResult) options.result = true;
+    if (!rule.followPromises) options.followPromises = false;
     if (rule.thresholdMs !== undefined) options.thresholdMs = rule.thresholdMs;
     if (Object.keys(rule.attributes).length > 0) options.attributes = rule.attributes;
     let reference: ts.Identifier | undefined;

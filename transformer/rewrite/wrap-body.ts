@@ -1,32 +1,45 @@
 /**
- * The one place that builds *what* is inserted into a traced function:
+ * The one place that builds *what* is inserted into a traced sync function:
+ * the body stays where it is, with the span around it.
  *
  *   function f(a) { BODY }
- *     => function f(a) { return RT.trace(SITE, () => { BODY }, [a]); }
- *   async function f(a) { BODY }
- *     => async function f(a) { return await RT.traceAsync(SITE, async () => { BODY }, [a]); }
- *   (a) => EXPR
- *     => (a) => RT.trace(SITE, () => EXPR, [a])
+ *     => function f(a) {
+ *          const __autotrace_c = RT.enter(SITE, [a]);
+ *          try { BODY }
+ *          catch (__autotrace_e) { RT.threw(__autotrace_c, __autotrace_e); throw __autotrace_e; }
+ *          finally { RT.exit(__autotrace_c); }
+ *        }
+ *   (a) => EXPR   => (a) => { const __autotrace_c = ...; try { return EXPR; } ... }
  *
- * The body moves into an arrow so `this`, `arguments`, `new.target` and `super`
- * keep meaning what they meant. The function node itself is updated, not
- * replaced, so its name, `length`, parameters and modifiers stay as written.
+ * Nothing moves, so `this`, `arguments`, `new.target`, `super`, the function's
+ * own name on its stack frame and the recursion depth stay as written. When
+ * the rule records results or follows returned promises, the body's own
+ * `return x` becomes `return RT.returned(__autotrace_c, x)`. Async functions
+ * and generators are built in wrap-async.ts and wrap-generator.ts.
  */
 import type * as ts from "typescript";
 import type { InstrumentableFunction } from "../match/function-identity";
-import { bodyVarNames, parameterNames } from "./binding-names";
-import { splitStatements, withBody } from "./function-body";
+import { parameterNames } from "./binding-names";
+import { rewriteReturns, splitStatements, withBody } from "./function-body";
 
 type TS = typeof ts;
 
 export interface WrapPlan {
   runtime: ts.Identifier;
   site: ts.Identifier;
+  /** The per-call scope variable and the catch variable: one generated name per file each. */
+  scope: ts.Identifier;
+  caught: ts.Identifier;
+  transformation: ts.TransformationContext;
   isAsync: boolean;
   /** Pass the parameters' values so the runtime can record `args.<name>`. */
   captureArgs: boolean;
+  /** The body's `return x` must tell the runtime x (includeResult, followPromises). */
+  reportReturns: boolean;
   /** `super(...)` must run before the span can see `this`; it stays outside. */
   isDerivedConstructor: boolean;
+  /** The function's own name, for the inner function of async functions and generators. */
+  name: string | undefined;
 }
 
 export function wrapFunction(
@@ -34,79 +47,76 @@ export function wrapFunction(
   fn: InstrumentableFunction,
   plan: WrapPlan,
 ): InstrumentableFunction {
+  const f = ts.factory;
   const body = fn.body!;
-  const names = parameterNames(ts, fn.parameters);
   if (!ts.isBlock(body)) {
-    return withBody(ts, fn, tracedCall(ts, fn, plan, names, body));
+    const value = plan.reportReturns ? returnedCall(ts, plan, body) : body;
+    const statement = f.createReturnStatement(value);
+    ts.setSourceMapRange(statement, body);
+    return withBody(ts, fn, f.createBlock(spanAround(ts, fn, plan, [statement]), true));
   }
   const { kept, wrapped } = splitStatements(ts, body.statements, plan.isDerivedConstructor);
-  const innerBody = ts.factory.updateBlock(body, wrapped);
-  const returnStatement = ts.factory.createReturnStatement(
-    tracedCall(ts, fn, plan, names, innerBody),
-  );
-  ts.setSourceMapRange(returnStatement, { pos: body.pos, end: body.end });
-  return withBody(ts, fn, ts.factory.createBlock([...kept, returnStatement], true));
-}
-
-/** `RT.trace(SITE, () => BODY, [args])`, awaited for async functions. */
-function tracedCall(
-  ts: TS,
-  fn: InstrumentableFunction,
-  plan: WrapPlan,
-  params: string[],
-  body: ts.ConciseBody,
-): ts.Expression {
-  const f = ts.factory;
-  const callee = f.createPropertyAccessExpression(
-    plan.runtime,
-    plan.isAsync ? "traceAsync" : "trace",
-  );
-  const args: ts.Expression[] = [plan.site, bodyClosure(ts, plan.isAsync, params, body)];
-  if (plan.captureArgs && params.length > 0) {
-    args.push(f.createArrayLiteralExpression(params.map((name) => f.createIdentifier(name))));
-  }
-  const call = f.createCallExpression(callee, undefined, args);
-  return plan.isAsync ? f.createAwaitExpression(call) : call;
+  const statements = plan.reportReturns
+    ? rewriteReturns(ts, plan.transformation, wrapped, (value) => returnedCall(ts, plan, value))
+    : wrapped;
+  const block = f.updateBlock(body, [...kept, ...spanAround(ts, fn, plan, statements)]);
+  return withBody(ts, fn, block);
 }
 
 /**
- * `() => BODY`. When the body redeclares a parameter with `var` or `function`
- * (`function f(a) { var a = a || 1 }`), a plain arrow would start that `var`
- * as undefined; so the arrow takes those parameters itself, as the original
- * function scope did: `() => ((a) => BODY)(a)`.
+ * `const c = RT.enter(SITE, [args]); try { ... } catch (e) { RT.threw(c, e); throw e; }
+ * finally { RT.exit(c); }`, shared with async functions.
  */
-function bodyClosure(
+export function spanAround(
   ts: TS,
-  isAsync: boolean,
-  params: string[],
-  body: ts.ConciseBody,
-): ts.ArrowFunction {
+  fn: InstrumentableFunction,
+  plan: WrapPlan,
+  statements: readonly ts.Statement[],
+): ts.Statement[] {
   const f = ts.factory;
-  const modifiers = isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined;
-  const redeclared = ts.isBlock(body)
-    ? bodyVarNames(ts, body).filter((n) => params.includes(n))
-    : [];
-  if (redeclared.length === 0) return arrow(ts, modifiers, [], body);
-
-  const parameters = redeclared.map((name) =>
-    f.createParameterDeclaration(undefined, undefined, name),
-  );
-  const inner = arrow(ts, modifiers, parameters, body);
-  const call = f.createCallExpression(
-    f.createParenthesizedExpression(inner),
+  const enterArgs: ts.Expression[] = [plan.site];
+  const params = plan.captureArgs ? parameterNames(ts, fn.parameters) : [];
+  if (params.length > 0) {
+    enterArgs.push(f.createArrayLiteralExpression(params.map((n) => f.createIdentifier(n))));
+  }
+  const declaration = f.createVariableDeclaration(
+    plan.scope,
     undefined,
-    redeclared.map((name) => f.createIdentifier(name)),
+    undefined,
+    runtimeCall(ts, plan, "enter", enterArgs),
   );
-  return arrow(ts, undefined, [], call);
+  const enter = f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList([declaration], ts.NodeFlags.Const),
+  );
+  const onThrow = f.createCatchClause(
+    plan.caught,
+    f.createBlock(
+      [
+        f.createExpressionStatement(runtimeCall(ts, plan, "threw", [plan.scope, plan.caught])),
+        f.createThrowStatement(plan.caught),
+      ],
+      true,
+    ),
+  );
+  const onExit = f.createBlock(
+    [f.createExpressionStatement(runtimeCall(ts, plan, "exit", [plan.scope]))],
+    true,
+  );
+  return [enter, f.createTryStatement(f.createBlock(statements, true), onThrow, onExit)];
 }
 
-function arrow(
+/** `RT.returned(__autotrace_c, value)` */
+export function returnedCall(ts: TS, plan: WrapPlan, value: ts.Expression): ts.Expression {
+  return runtimeCall(ts, plan, "returned", [plan.scope, value]);
+}
+
+export function runtimeCall(
   ts: TS,
-  modifiers: ts.Modifier[] | undefined,
-  parameters: ts.ParameterDeclaration[],
-  body: ts.ConciseBody,
-): ts.ArrowFunction {
+  plan: WrapPlan,
+  name: string,
+  args: ts.Expression[],
+): ts.Expression {
   const f = ts.factory;
-  const token = f.createToken(ts.SyntaxKind.EqualsGreaterThanToken);
-  return f.createArrowFunction(modifiers, undefined, parameters, undefined, token, body);
+  return f.createCallExpression(f.createPropertyAccessExpression(plan.runtime, name), undefined, args);
 }
