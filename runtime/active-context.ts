@@ -10,7 +10,7 @@
  * the one ts-autotrace installs or the program's own SDK's.
  */
 import { context, ROOT_CONTEXT, type Context } from "@opentelemetry/api";
-import type { AsyncLocalStorage } from "node:async_hooks";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { state } from "./state";
 import { describeError } from "./errors";
 import { warnOnce } from "./warn";
@@ -20,9 +20,19 @@ export function activeContext(): Context {
   return storage === undefined ? context.active() : (storage.getStore() ?? ROOT_CONTEXT);
 }
 
+/**
+ * What AsyncLocalStorage.run() does, without its frames; a failed switch runs
+ * the body in the current context rather than failing it.
+ */
 export function runInContext<T>(active: Context, body: () => T): T {
-  const storage = state.contextStorage;
-  return storage === undefined ? context.with(active, body) : storage.run(active, body);
+  if (state.contextStorage === undefined) return context.with(active, body);
+  const previous = enterContext(active);
+  if (previous === NOT_ENTERED) return body();
+  try {
+    return body();
+  } finally {
+    restoreContext(previous);
+  }
 }
 
 /** What `enterContext` returns when it could not switch: the call then runs untraced. */
@@ -44,12 +54,41 @@ export function enterContext(active: Context): Context | undefined | typeof NOT_
     contextSwitchFailed(error);
     return NOT_ENTERED;
   }
+  if (!state.contextSwitchChecked) releaseEarlyHooks();
   return previous;
 }
 
 /** Puts back what enterContext replaced; the same resource, so it cannot fail where entering did not. */
 export function restoreContext(previous: Context | undefined): void {
   state.contextStorage?.enterWith(previous as Context);
+}
+
+/**
+ * Turns on Node 20's promise hooks when the runtime loads, if tracing may
+ * run. Turned on later, by the first traced call, inside the reaction of a
+ * promise the program froze, their `after` hook throws an uncaught TypeError
+ * (it tags the running, untracked promise) and kills the process. Promises
+ * made once the hooks are on are tagged when created, so freezing them later
+ * is harmless. A throw-away storage holds the hooks on until the context
+ * manager's own storage does (`releaseEarlyHooks`).
+ */
+export function enableHooksEarly(): void {
+  if (earlyStorage !== undefined || state.contextSwitchChecked) return;
+  try {
+    earlyStorage = new AsyncLocalStorage<undefined>();
+    earlyStorage.enterWith(undefined);
+  } catch {
+    earlyStorage = undefined; // loaded inside such a reaction: nothing better to do
+  }
+}
+
+let earlyStorage: AsyncLocalStorage<undefined> | undefined;
+
+/** Once the real storage has been entered (it keeps the hooks on), or when tracing is off. */
+export function releaseEarlyHooks(): void {
+  state.contextSwitchChecked = true;
+  earlyStorage?.disable();
+  earlyStorage = undefined;
 }
 
 function contextSwitchFailed(error: unknown): void {

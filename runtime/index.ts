@@ -7,6 +7,8 @@ export type { AttributeValue, CallSite, CallSiteSpec } from "./call-site";
 export type { ExporterName } from "./env-config";
 export type { TracingHealth } from "./health";
 export type { TracingOptions } from "./settings";
+import { enableHooksEarly } from "./active-context";
+import { readEnvConfig } from "./env-config";
 import { file as fileImpl, site as siteImpl } from "./site";
 import {
   enter as enterImpl,
@@ -34,6 +36,10 @@ export const trace = traceImpl;
 export const traceAsync = traceAsyncImpl;
 export const traceGenerator = traceGeneratorImpl;
 export const traceAsyncGenerator = traceAsyncGeneratorImpl;
+// Before any traced call can run inside the reaction of a frozen promise (see enableHooksEarly).
+const env = readEnvConfig(process.env).settings;
+if (env.enabled && env.exporter !== "none") enableHooksEarly();
+
 export { initializeTracing, shutdownTracing } from "./tracing-lifecycle";
 export { tracingHealth } from "./health";
 export {

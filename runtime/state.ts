@@ -57,6 +57,8 @@ export interface RuntimeState {
   contextManagerInstalled: boolean;
   /** The AsyncLocalStorage of the context manager we installed, if it is the one in use. */
   contextStorage: AsyncLocalStorage<Context> | undefined;
+  /** The first context switch (which turns on Node's promise hooks) has happened safely. */
+  contextSwitchChecked: boolean;
   exitHooksInstalled: boolean;
   warnedKeys: Set<string>;
 }
@@ -78,6 +80,7 @@ function createState(): RuntimeState {
     health: { spansStarted: 0, spansExported: 0, spansDropped: 0, contextSwitchFailures: 0, lastExportError: undefined },
     contextManagerInstalled: false,
     contextStorage: undefined,
+    contextSwitchChecked: false,
     exitHooksInstalled: false,
     warnedKeys: new Set(),
   };

@@ -48,9 +48,14 @@ export function enter(site: CallSite | undefined, args?: unknown[]): CallScope |
   if (active === undefined) return undefined;
   const span = startedSpan;
   const previous = enterContext(active);
-  // The span is dropped unended, so never exported: the call runs untraced.
-  if (previous === NOT_ENTERED) return undefined;
+  if (previous === NOT_ENTERED) return dropped(span);
   return new CallScope(site, span, previous, startTime(site));
+}
+
+/** The span is left unended, so never exported: the call runs untraced. */
+function dropped(span: Span): undefined {
+  if (span.isRecording()) state.health.spansStarted--;
+  return undefined;
 }
 
 /**
