@@ -41,8 +41,13 @@ export function wrapAsync(
     ? splitStatements(ts, body.statements, false)
     : { kept: [], wrapped: undefined };
   const innerBody = wrapped === undefined ? body : f.updateBlock(body as ts.Block, wrapped);
-  const started = runtimeCall(ts, plan, "suspend", [plan.scope, startInner(ts, fn, plan, innerBody)]);
-  const statement = f.createReturnStatement(returnedCall(ts, plan, f.createAwaitExpression(started)));
+  const started = runtimeCall(ts, plan, "suspend", [
+    plan.scope,
+    startInner(ts, fn, plan, innerBody),
+  ]);
+  const statement = f.createReturnStatement(
+    returnedCall(ts, plan, f.createAwaitExpression(started)),
+  );
   ts.setSourceMapRange(statement, body);
   return withBody(ts, fn, f.createBlock([...kept, ...spanAround(ts, fn, plan, [statement])], true));
 }

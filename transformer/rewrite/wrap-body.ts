@@ -118,5 +118,9 @@ export function runtimeCall(
   args: ts.Expression[],
 ): ts.Expression {
   const f = ts.factory;
-  return f.createCallExpression(f.createPropertyAccessExpression(plan.runtime, name), undefined, args);
+  return f.createCallExpression(
+    f.createPropertyAccessExpression(plan.runtime, name),
+    undefined,
+    args,
+  );
 }
