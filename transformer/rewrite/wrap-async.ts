@@ -23,6 +23,7 @@
  * the outer function's `await`.
  */
 import type * as ts from "typescript";
+import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
 import { bodyVarNames, parameterNames } from "./binding-names";
 import { splitStatements, withBody } from "./function-body";
@@ -41,7 +42,7 @@ export function wrapAsync(
     ? splitStatements(ts, body.statements, false)
     : { kept: [], wrapped: undefined };
   const innerBody = wrapped === undefined ? body : f.updateBlock(body as ts.Block, wrapped);
-  const started = runtimeCall(ts, plan, "suspend", [
+  const started = runtimeCall(ts, plan, EMITTED.suspend, [
     plan.scope,
     startInner(ts, fn, plan, innerBody),
   ]);

@@ -18,6 +18,7 @@
  * and generators are built in wrap-async.ts and wrap-generator.ts.
  */
 import type * as ts from "typescript";
+import { EMITTED, type EmittedApi } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
 import { parameterNames } from "./binding-names";
 import { rewriteReturns, splitStatements, withBody } from "./function-body";
@@ -83,7 +84,7 @@ export function spanAround(
     plan.scope,
     undefined,
     undefined,
-    runtimeCall(ts, plan, "enter", enterArgs),
+    runtimeCall(ts, plan, EMITTED.enter, enterArgs),
   );
   const enter = f.createVariableStatement(
     undefined,
@@ -93,14 +94,16 @@ export function spanAround(
     plan.caught,
     f.createBlock(
       [
-        f.createExpressionStatement(runtimeCall(ts, plan, "threw", [plan.scope, plan.caught])),
+        f.createExpressionStatement(
+          runtimeCall(ts, plan, EMITTED.threw, [plan.scope, plan.caught]),
+        ),
         f.createThrowStatement(plan.caught),
       ],
       true,
     ),
   );
   const onExit = f.createBlock(
-    [f.createExpressionStatement(runtimeCall(ts, plan, "exit", [plan.scope]))],
+    [f.createExpressionStatement(runtimeCall(ts, plan, EMITTED.exit, [plan.scope]))],
     true,
   );
   return [enter, f.createTryStatement(f.createBlock(statements, true), onThrow, onExit)];
@@ -108,13 +111,13 @@ export function spanAround(
 
 /** `RT.returned(__autotrace_c, value)` */
 export function returnedCall(ts: TS, plan: WrapPlan, value: ts.Expression): ts.Expression {
-  return runtimeCall(ts, plan, "returned", [plan.scope, value]);
+  return runtimeCall(ts, plan, EMITTED.returned, [plan.scope, value]);
 }
 
 export function runtimeCall(
   ts: TS,
   plan: WrapPlan,
-  name: string,
+  name: keyof EmittedApi<unknown>,
   args: ts.Expression[],
 ): ts.Expression {
   const f = ts.factory;
