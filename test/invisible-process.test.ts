@@ -91,6 +91,20 @@ lib.refuse(1).catch((e) => console.log("caught", e.message));`;
   });
 });
 
+describe("async context tracking on Node 20", () => {
+  const program = `lib.level4(1);
+console.log(require("node:util").inspect(Promise.resolve(1)).includes("Symbol(async_id_symbol)"));`;
+
+  it("shows as symbol properties of promises made after the runtime loaded, unless tracing is off", () => {
+    const major = Number(process.versions.node.split(".")[0]);
+    expect(runProgram("plain", program).stdout).toBe("false\n");
+    // Node 24's async context frames keep the context outside the promise.
+    expect(runProgram("traced", program).stdout).toBe(major < 24 ? "true\n" : "false\n");
+    const off = runProgram("traced", program, { TRACING_ENABLED: "false" });
+    expect(off.stdout).toBe("false\n");
+  });
+});
+
 describe("a failed context switch never fails the call", () => {
   const inFrozenReaction = (before: string) => `${before}
 const reaction = Promise.resolve(2).then(async (v) => [lib.level4(v), await lib.quick("q")]);
