@@ -30,6 +30,8 @@ function isSuperCallStatement(ts: TS, statement: ts.Statement): boolean {
 /**
  * Replaces the function's own `return x` (not those of nested functions) with
  * `return wrap(x)`. A bare `return;` stays: the runtime's value is then undefined.
+ * A `return` is always a statement, so only statements and the clauses that
+ * hold them are walked, never expressions (where nested functions live).
  */
 export function rewriteReturns(
   ts: TS,
@@ -38,14 +40,37 @@ export function rewriteReturns(
   wrap: (value: ts.Expression) => ts.Expression,
 ): ts.Statement[] {
   const visit = (node: ts.Node): ts.Node => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return node;
-    if (ts.isReturnStatement(node) && node.expression) {
-      const value = ts.visitNode(node.expression, visit) as ts.Expression;
-      return ts.factory.updateReturnStatement(node, wrap(value));
+    if (ts.isReturnStatement(node)) {
+      return node.expression ? ts.factory.updateReturnStatement(node, wrap(node.expression)) : node;
     }
+    if (!holdsStatements(ts, node)) return node;
     return ts.visitEachChild(node, visit, context);
   };
   return statements.map((statement) => visit(statement) as ts.Statement);
+}
+
+/** Nodes a `return` of the same function can sit in. */
+function holdsStatements(ts: TS, node: ts.Node): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.Block:
+    case ts.SyntaxKind.IfStatement:
+    case ts.SyntaxKind.DoStatement:
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.ForStatement:
+    case ts.SyntaxKind.ForInStatement:
+    case ts.SyntaxKind.ForOfStatement:
+    case ts.SyntaxKind.LabeledStatement:
+    case ts.SyntaxKind.WithStatement:
+    case ts.SyntaxKind.SwitchStatement:
+    case ts.SyntaxKind.CaseBlock:
+    case ts.SyntaxKind.CaseClause:
+    case ts.SyntaxKind.DefaultClause:
+    case ts.SyntaxKind.TryStatement:
+    case ts.SyntaxKind.CatchClause:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Looked up in the table of function kinds, which knows how to update each kind of node. */
