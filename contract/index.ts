@@ -73,8 +73,10 @@ export interface EmittedApi<Site, Scope = unknown> {
   returned<T>(scope: Scope | undefined, value: T): T;
   /** In the emitted catch, which rethrows the same value. */
   threw(scope: Scope | undefined, error: unknown): void;
-  /** In the emitted finally: restores the caller's context, ends the span. */
+  /** Restores the caller's context and ends the span (in the emitted finally, or at the body's end). */
   exit(scope: Scope | undefined): void;
+  /** `return x` becomes `return exitWith(scope, x)` when no finally follows: records x, then exit. */
+  exitWith<T>(scope: Scope | undefined, value: T): T;
   /** An async body's inner promise: the caller's context comes back. */
   suspend<T>(scope: Scope | undefined, promise: T): T;
   /** The closure form that output of ts-autotrace 0.1 calls; no longer emitted. */
@@ -99,6 +101,7 @@ export const EMITTED: { readonly [Name in keyof EmittedApi<unknown>]: Name } = {
   returned: "returned",
   threw: "threw",
   exit: "exit",
+  exitWith: "exitWith",
   suspend: "suspend",
   trace: "trace",
   traceAsync: "traceAsync",

@@ -10,6 +10,7 @@ export const {
   addEvent,
   enter,
   exit,
+  exitWith,
   file,
   getFinishedSpans,
   initializeTracing,

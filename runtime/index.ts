@@ -16,6 +16,7 @@ import { file as fileImpl, site as siteImpl } from "./site";
 import {
   enter as enterImpl,
   exit as exitImpl,
+  exitWith as exitWithImpl,
   returned as returnedImpl,
   suspend as suspendImpl,
   threw as threwImpl,
@@ -36,6 +37,7 @@ export const enter: Emitted["enter"] = enterImpl;
 export const returned: Emitted["returned"] = returnedImpl;
 export const threw: Emitted["threw"] = threwImpl;
 export const exit: Emitted["exit"] = exitImpl;
+export const exitWith: Emitted["exitWith"] = exitWithImpl;
 export const suspend: Emitted["suspend"] = suspendImpl;
 export const trace: Emitted["trace"] = traceImpl;
 export const traceAsync: Emitted["traceAsync"] = traceAsyncImpl;

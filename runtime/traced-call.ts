@@ -4,10 +4,12 @@
  *
  *   function f(a) {
  *     const c = RT.enter(SITE, [a]);          // start the span, enter its context
- *     try { ...BODY, `return RT.returned(c, x)`... }
+ *     try { ...BODY, `return RT.exitWith(c, x)`...; RT.exit(c); }   // restore, end
  *     catch (e) { RT.threw(c, e); throw e; }
- *     finally { RT.exit(c); }                 // restore the context, end the span
  *   }
+ *
+ * (a body with a `finally` of its own: `return RT.returned(c, x)`, which only
+ * records x, and `finally { RT.exit(c); }`).
  *
  * An async function starts its body as an inner function inside the span's
  * context and restores the caller's context as soon as that returns its
@@ -82,6 +84,17 @@ function record<T>(scope: CallScope, value: T): T {
     return followPromise(scope, value) as T;
   }
   return value;
+}
+
+/** `return x` when nothing of the body runs after it: records x and ends the call. */
+export function exitWith<T>(scope: CallScope | undefined, value: T): T {
+  return scope === undefined ? value : leave(scope, value);
+}
+
+function leave<T>(scope: CallScope, value: T): T {
+  const result = record(scope, value);
+  endReturned(scope);
+  return result;
 }
 
 /** In the emitted `catch`, which rethrows the same value right after. */

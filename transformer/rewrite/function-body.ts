@@ -29,7 +29,7 @@ function isSuperCallStatement(ts: TS, statement: ts.Statement): boolean {
 
 /**
  * Replaces the function's own `return x` (not those of nested functions) with
- * `return wrap(x)`. A bare `return;` stays: the runtime's value is then undefined.
+ * `return wrap(x)`; a bare `return;` too (as `wrap(void 0)`) when `bare` says so.
  * A `return` is always a statement, so only statements and the clauses that
  * hold them are walked, never expressions (where nested functions live).
  */
@@ -38,15 +38,39 @@ export function rewriteReturns(
   context: ts.TransformationContext,
   statements: readonly ts.Statement[],
   wrap: (value: ts.Expression) => ts.Expression,
+  bare = false,
 ): ts.Statement[] {
   const visit = (node: ts.Node): ts.Node => {
     if (ts.isReturnStatement(node)) {
-      return node.expression ? ts.factory.updateReturnStatement(node, wrap(node.expression)) : node;
+      const value = node.expression ?? (bare ? ts.factory.createVoidZero() : undefined);
+      return value ? ts.factory.updateReturnStatement(node, wrap(value)) : node;
     }
     if (!holdsStatements(ts, node)) return node;
     return ts.visitEachChild(node, visit, context);
   };
   return statements.map((statement) => visit(statement) as ts.Statement);
+}
+
+/**
+ * Whether code of the body itself can run after one of its `return`s: a
+ * `finally` or a `using` declaration (disposed on the way out), outside
+ * nested functions.
+ */
+export function runsAfterReturn(ts: TS, statements: readonly ts.Statement[]): boolean {
+  const isUsing = (list: ts.VariableDeclarationList) => {
+    const kind = list.flags & ts.NodeFlags.BlockScoped;
+    return kind === ts.NodeFlags.Using || kind === ts.NodeFlags.AwaitUsing;
+  };
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isTryStatement(node) && node.finallyBlock) return true;
+    if (ts.isVariableDeclarationList(node) && isUsing(node)) return true;
+    if (ts.isVariableStatement(node)) return visit(node.declarationList);
+    if (ts.isForOfStatement(node) || ts.isForStatement(node) || ts.isForInStatement(node)) {
+      if (node.initializer && visit(node.initializer)) return true;
+    }
+    return holdsStatements(ts, node) && (ts.forEachChild(node, visit) ?? false);
+  };
+  return statements.some(visit);
 }
 
 /** Nodes a `return` of the same function can sit in. */

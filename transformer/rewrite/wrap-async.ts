@@ -27,7 +27,7 @@ import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
 import { bodyVarNames, parameterNames } from "./binding-names";
 import { splitStatements, withBody } from "./function-body";
-import { returnedCall, runtimeCall, spanAround, type WrapPlan } from "./wrap-body";
+import { exitWithCall, runtimeCall, spanAround, type WrapPlan } from "./wrap-body";
 
 type TS = typeof ts;
 
@@ -47,7 +47,7 @@ export function wrapAsync(
     startInner(ts, fn, plan, innerBody),
   ]);
   const statement = f.createReturnStatement(
-    returnedCall(ts, plan, f.createAwaitExpression(started)),
+    exitWithCall(ts, plan, f.createAwaitExpression(started)),
   );
   ts.setSourceMapRange(statement, body);
   return withBody(ts, fn, f.createBlock([...kept, ...spanAround(ts, fn, plan, [statement])], true));
