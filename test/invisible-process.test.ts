@@ -42,15 +42,15 @@ function depth(variant: "traced" | "plain", env?: Record<string, string>): numbe
 }
 
 describe("recursion depth", () => {
-  // The frame a traced function adds to its own is one or two stack slots
-  // (its catch and finally): for this minimal function 0.8-1.0x of plain
-  // depending on how V8 compiled it (npm run bench tracks the 0.9x target).
-  it("is at least half of plain while recording, three quarters with none or disabled", () => {
+  // A traced frame is the function's own plus a stack slot for its catch: for
+  // this minimal function about 0.89x of plain, depending on how V8 compiled
+  // it (npm run bench tracks the 0.9x target).
+  it("is at least half of plain while recording, 0.85 with none or disabled", () => {
     const plain = depth("plain");
     expect(plain).toBeGreaterThan(1000);
     expect(depth("traced")).toBeGreaterThanOrEqual(0.5 * plain);
-    expect(depth("traced", { TRACING_EXPORTER: "none" })).toBeGreaterThanOrEqual(0.75 * plain);
-    expect(depth("traced", { TRACING_ENABLED: "false" })).toBeGreaterThanOrEqual(0.75 * plain);
+    expect(depth("traced", { TRACING_EXPORTER: "none" })).toBeGreaterThanOrEqual(0.85 * plain);
+    expect(depth("traced", { TRACING_ENABLED: "false" })).toBeGreaterThanOrEqual(0.85 * plain);
   });
 });
 
