@@ -43,6 +43,14 @@ export function evaluateTargets(results) {
     10,
     "ns",
   );
+  for (const row of results.capture?.rows.slice(1) ?? []) {
+    add(
+      `capture: recording ${row.value} / ${results.capture.baseline} per call`,
+      row.overBaseline,
+      2,
+      "x",
+    );
+  }
   const build = results.build;
   if (build) {
     add(
