@@ -51,6 +51,7 @@ export const intrinsics = {
   mapClear: Map.prototype.clear,
   stringSlice: String.prototype.slice,
   charCodeAt: String.prototype.charCodeAt,
+  stringIncludes: String.prototype.includes,
   // eslint-disable-next-line no-restricted-properties -- the one getter lookup that reads no descriptor
   lookupGetter: (Object.prototype as { __lookupGetter__(key: PropertyKey): unknown })
     .__lookupGetter__,

@@ -8,16 +8,22 @@ import { intrinsics as I } from "./intrinsics";
 
 const MAX_CHAIN = 32;
 
-/** The value of `target[key]` if it is a data property, own or inherited; else undefined. */
-export function dataProperty(target: object, key: PropertyKey): unknown {
+/** The descriptor `target[key]` would be read through, own or inherited. */
+export function findProperty(target: object, key: PropertyKey): PropertyDescriptor | undefined {
   let holder: object | null = target;
   for (let step = 0; holder !== null && step < MAX_CHAIN; step++) {
     if (I.isProxy(holder)) return undefined;
     const found = I.descriptor(holder, key);
-    if (found !== undefined) return I.hasOwn(found, "value") ? found.value : undefined;
+    if (found !== undefined) return found;
     holder = I.prototypeOf(holder) as object | null;
   }
   return undefined;
+}
+
+/** The value of `target[key]` if it is a data property, own or inherited; else undefined. */
+export function dataProperty(target: object, key: PropertyKey): unknown {
+  const found = findProperty(target, key);
+  return found !== undefined && I.hasOwn(found, "value") ? found.value : undefined;
 }
 
 /** `prototype` is on the chain of `target` (instanceof, without Symbol.hasInstance or traps). */
