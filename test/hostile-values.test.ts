@@ -47,6 +47,8 @@ beforeAll(() => {
     cwd: ROOT,
     env: tracingEnv({}),
     timeout: 20_000,
+    // SIGKILL: a program stuck inside the old runtime did not stop on SIGTERM.
+    killSignal: "SIGKILL",
   });
   expect(result.status, `child failed or timed out:\n${result.stderr}`).toBe(0);
   outcome = JSON.parse(result.stdout) as Outcome;

@@ -11,7 +11,7 @@
 import { SpanStatusCode, type Span } from "@opentelemetry/api";
 import { toAttributeValue } from "../serialize";
 import { call, intrinsics as I } from "./intrinsics";
-import { dataProperty, errorNameOf, findProperty, isErrorLike } from "./lookup";
+import { dataProperty, errorNameOf, findProperty, isErrorLike, readsNoCode } from "./lookup";
 
 export interface ExceptionRecord {
   name?: string;
@@ -42,7 +42,7 @@ export function exceptionRecord(error: unknown): ExceptionRecord {
   const record: ExceptionRecord = { name, message };
   const code = dataProperty(error, "code");
   if (typeof code === "string" || typeof code === "number") record.code = code;
-  if (!isStackOverflow(name, message)) {
+  if (!isStackOverflow(name, message) && headerReadsNoCode(error)) {
     const stack = stackOf(error);
     if (stack !== undefined) record.stack = stack;
   }
@@ -67,6 +67,15 @@ function messageOf(error: object): string {
  */
 function isStackOverflow(name: string, message: string): boolean {
   return name === "RangeError" && (call(I.stringIncludes, message, "call stack") as boolean);
+}
+
+/**
+ * V8 formats a stack lazily, starting with `${name}: ${message}` read by
+ * plain property access: with a getter or Proxy there, reading the stack
+ * would run it, so such an error is recorded without its stack.
+ */
+function headerReadsNoCode(error: object): boolean {
+  return readsNoCode(error, "name") && readsNoCode(error, "message");
 }
 
 function stackOf(error: object): string | undefined {

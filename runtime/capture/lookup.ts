@@ -37,6 +37,21 @@ export function inherits(target: object, prototype: object): boolean {
   return false;
 }
 
+/**
+ * Reading `target[key]` runs no code: the property is missing or a data
+ * property, and no Proxy is on the way.
+ */
+export function readsNoCode(target: object, key: PropertyKey): boolean {
+  let holder: object | null = target;
+  for (let step = 0; holder !== null && step < MAX_CHAIN; step++) {
+    if (I.isProxy(holder)) return false;
+    const found = I.descriptor(holder, key);
+    if (found !== undefined) return I.hasOwn(found, "value");
+    holder = I.prototypeOf(holder) as object | null;
+  }
+  return holder === null;
+}
+
 /** An Error by its internal slot, or anything inheriting from Error.prototype. */
 export function isErrorLike(target: object): boolean {
   return I.isNativeError(target) || inherits(target, I.errorPrototype);
