@@ -6,8 +6,6 @@
  */
 import { types } from "node:util";
 
-/* eslint-disable @typescript-eslint/unbound-method -- intrinsics are called through `call` */
-
 const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
 
 function getter(prototype: object, key: PropertyKey): (this: unknown) => unknown {
@@ -52,7 +50,6 @@ export const intrinsics = {
   stringSlice: String.prototype.slice,
   charCodeAt: String.prototype.charCodeAt,
   stringIncludes: String.prototype.includes,
-  // eslint-disable-next-line no-restricted-properties -- the one getter lookup that reads no descriptor
   lookupGetter: (Object.prototype as { __lookupGetter__(key: PropertyKey): unknown })
     .__lookupGetter__,
   dateTime: Date.prototype.getTime,
