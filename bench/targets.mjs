@@ -1,5 +1,7 @@
 // The issue's targets, each checked against this run's figures.
 
+const TARGETED_CAPTURE = ["array1e6", "string1MB", "keys2e5"];
+
 function mode(results, name) {
   return results.calls?.modes.find((m) => m.mode === name);
 }
@@ -43,7 +45,8 @@ export function evaluateTargets(results) {
     10,
     "ns",
   );
-  for (const row of results.capture?.rows.slice(1) ?? []) {
+  // The issue's three values; the typed-array row is shown in the table, not a target.
+  for (const row of results.capture?.rows.filter((r) => TARGETED_CAPTURE.includes(r.value)) ?? []) {
     add(
       `capture: recording ${row.value} / ${results.capture.baseline} per call`,
       row.overBaseline,
