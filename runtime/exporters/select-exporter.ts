@@ -32,7 +32,7 @@ export function selectExporter(
 
 function consoleSetup(): ExporterSetup {
   const depths = new SpanDepthTracker();
-  const exporter = new ConsoleLineExporter(process.stderr, (spanId) => depths.depthOf(spanId));
+  const exporter = new ConsoleLineExporter(undefined, (spanId) => depths.depthOf(spanId));
   // The tracker goes last: see span-depth.ts.
   return localSetup("console", new SafeExporter(exporter), [depths]);
 }
