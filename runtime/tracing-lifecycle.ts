@@ -78,5 +78,7 @@ async function stop({ provider, exporter }: ActiveTracing, awaited: boolean): Pr
     shutdown = Promise.reject(error);
   }
   const finished = await settlesWithin(shutdown, FLUSH_CAP_MS, { keepAlive: awaited });
-  if (!finished) reportUndelivered(exporter, "of shutdown");
+  if (finished) return;
+  exporter.abandon?.(`the exporter did not answer within ${FLUSH_CAP_MS} ms of shutdown`);
+  reportUndelivered(exporter, "of shutdown");
 }

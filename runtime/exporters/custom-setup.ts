@@ -18,7 +18,8 @@ import { SafeExporter } from "./safe-exporter";
 export const CUSTOM_LABEL = "custom";
 
 export function customSetup(exporter: SpanExporter, context: ExporterContext): ExporterSetup {
-  const safe = new SafeExporter(new DeferredExporter(exporter));
+  const deferred = new DeferredExporter(exporter);
+  const safe = new SafeExporter(deferred);
   const batch = readBatchSettings(context.env, context.warnings);
   return {
     label: CUSTOM_LABEL,
@@ -26,6 +27,7 @@ export function customSetup(exporter: SpanExporter, context: ExporterContext): E
     finishedSpans: () => [],
     resetFinishedSpans: () => {},
     pending: () => safe.ledger.pending(),
+    abandon: (why) => deferred.abandon(why),
   };
 }
 
@@ -35,9 +37,17 @@ export function customSetup(exporter: SpanExporter, context: ExporterContext): E
  * turn (setImmediate keeps the async context, so tracing stays suppressed).
  */
 class DeferredExporter implements SpanExporter {
+  /** The answers still owed to the batch processor. */
+  private readonly unanswered = new Set<(result: ExportResult) => void>();
+
   constructor(private readonly inner: SpanExporter) {}
 
-  export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
+  export(spans: ReadableSpan[], reply: (result: ExportResult) => void): void {
+    const done = (result: ExportResult): void => {
+      this.unanswered.delete(done);
+      reply(result);
+    };
+    this.unanswered.add(done);
     setImmediate(() => {
       try {
         runSuppressed(() => this.inner.export(spans, done));
@@ -48,6 +58,14 @@ class DeferredExporter implements SpanExporter {
         });
       }
     });
+  }
+
+  /**
+   * Fails the exports that never answered: the batch processor's timer for
+   * each (OTEL_BSP_EXPORT_TIMEOUT, 30 s) would keep a finished program alive.
+   */
+  abandon(why: string): void {
+    for (const done of [...this.unanswered]) done({ code: EXPORT_FAILED, error: new Error(why) });
   }
 
   shutdown(): Promise<void> {
