@@ -29,30 +29,38 @@ export function installExitHooks(): void {
  * flush rejects when an export failed, which SafeExporter has already counted
  * and reported, so the rejection itself is not news.
  */
-export function flushWithin(exporter: ExporterSetup, ms: number): Promise<boolean> {
-  return settlesWithin(Promise.allSettled(exporter.processors.map((p) => p.forceFlush())), ms);
+export function flushWithin(
+  exporter: ExporterSetup,
+  ms: number,
+  keepAlive = false,
+): Promise<boolean> {
+  const flushes = Promise.allSettled(exporter.processors.map((p) => p.forceFlush()));
+  return settlesWithin(flushes, ms, { keepAlive });
 }
 
 /**
  * Flushes processors directly: the provider's forceFlush arms a timer that
  * would keep the event loop alive and fire `beforeExit` again, forever.
  * Nothing pending means nothing to do, which also ends the beforeExit cycle.
+ * The cap's timer keeps the process alive, so spans a hung export holds are
+ * counted (and reported) before the process ends, at most FLUSH_CAP_MS later.
  */
 function onBeforeExit(): void {
   pollPendingSignals();
   const exporter = state.tracing?.exporter;
   if (exporter === undefined || exitFlushRunning || exporter.pending() === 0) return;
   exitFlushRunning = true;
-  void flushWithin(exporter, FLUSH_CAP_MS).then((finished) => {
+  void flushWithin(exporter, FLUSH_CAP_MS, true).then(() => {
     exitFlushRunning = false;
-    if (!finished) abandonExport(exporter);
+    abandonExport(exporter);
   });
 }
 
 /**
- * The program has finished; only a collector that does not answer (and the
- * exporter's retries) keeps the process alive. Exiting now is what the
- * program would have done without tracing.
+ * The program has finished and the flush is over; what is still pending will
+ * not be delivered (a collector that does not answer, the exporter's
+ * retries). Exiting now is what the program would have done without tracing,
+ * and it ends the beforeExit cycle a flush that left spans behind would start.
  */
 function abandonExport(exporter: ExporterSetup): void {
   if (reportUndelivered(exporter, "of the program's end")) process.exit();

@@ -18,9 +18,9 @@ import { SafeExporter } from "./safe-exporter";
 export const CUSTOM_LABEL = "custom";
 
 export function customSetup(exporter: SpanExporter, context: ExporterContext): ExporterSetup {
-  const deferred = new DeferredExporter(exporter);
-  const safe = new SafeExporter(deferred);
   const batch = readBatchSettings(context.env, context.warnings);
+  const deferred = new DeferredExporter(exporter, batch.exportTimeoutMillis);
+  const safe = new SafeExporter(deferred);
   return {
     label: CUSTOM_LABEL,
     processors: [new BatchGuard(safe, batch, "the custom exporter")],
@@ -40,10 +40,22 @@ class DeferredExporter implements SpanExporter {
   /** The answers still owed to the batch processor. */
   private readonly unanswered = new Set<(result: ExportResult) => void>();
 
-  constructor(private readonly inner: SpanExporter) {}
+  constructor(
+    private readonly inner: SpanExporter,
+    /** OTEL_BSP_EXPORT_TIMEOUT: the batch processor gives up then, and so do we. */
+    private readonly timeoutMs: number,
+  ) {}
 
   export(spans: ReadableSpan[], reply: (result: ExportResult) => void): void {
+    // The processor's own timeout only logs: without ours the spans would stay
+    // "in flight" for good, neither delivered nor counted as dropped.
+    const timer = setTimeout(
+      () => done(failure(`no answer within ${this.timeoutMs} ms`)),
+      this.timeoutMs,
+    );
+    timer.unref();
     const done = (result: ExportResult): void => {
+      clearTimeout(timer);
       this.unanswered.delete(done);
       reply(result);
     };
@@ -52,10 +64,7 @@ class DeferredExporter implements SpanExporter {
       try {
         runSuppressed(() => this.inner.export(spans, done));
       } catch (error) {
-        done({
-          code: EXPORT_FAILED,
-          error: error instanceof Error ? error : new Error(describeError(error)),
-        });
+        done(failure(error instanceof Error ? error : describeError(error)));
       }
     });
   }
@@ -65,7 +74,7 @@ class DeferredExporter implements SpanExporter {
    * each (OTEL_BSP_EXPORT_TIMEOUT, 30 s) would keep a finished program alive.
    */
   abandon(why: string): void {
-    for (const done of [...this.unanswered]) done({ code: EXPORT_FAILED, error: new Error(why) });
+    for (const done of [...this.unanswered]) done(failure(why));
   }
 
   shutdown(): Promise<void> {
@@ -75,4 +84,8 @@ class DeferredExporter implements SpanExporter {
   forceFlush(): Promise<void> {
     return this.inner.forceFlush?.() ?? Promise.resolve();
   }
+}
+
+function failure(error: Error | string): ExportResult {
+  return { code: EXPORT_FAILED, error: typeof error === "string" ? new Error(error) : error };
 }

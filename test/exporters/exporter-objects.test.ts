@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { TracingHealth } from "../../runtime/health";
 import { transpileWithTracing } from "../helpers/transpile";
+import { healthOf } from "./helpers/health-probe";
 import { runProgram, writeProgram, type ProgramRun } from "./helpers/traced-program";
 
 /** `calls` traced calls, then `await shutdownTracing()`, timed; one JSON line on stdout. */
@@ -69,6 +70,48 @@ describe("shutdownTracing() with an exporter that never answers", () => {
     ]);
     // Nothing of the abandoned export keeps the process alive.
     expect(run.durationMs).toBeLessThan(5000);
+  });
+});
+
+describe("an exporter that never answers, in a program that just ends", () => {
+  const NATURAL_END = `process.on("exit", () => {
+  process.stderr.write("HEALTH " + JSON.stringify(require("ts-autotrace").tracingHealth()) + "\\n");
+});
+const rt = require("ts-autotrace");
+const s = rt.site({ name: "work", function: "work", file: "src/work.ts", line: 1 });
+rt.initializeTracing({ exporter: { export() {}, shutdown: () => new Promise(() => {}) } });
+(async () => {
+  for (let i = 0; i < 20; i++) {
+    rt.trace(s, () => i);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+})();
+`;
+
+  it("the final flush waits 2 s, then counts the spans as dropped and the process exits", async () => {
+    const run = await runProgram(writeProgram(NATURAL_END), {});
+    expect(run.status).toBe(0);
+    expect(run.durationMs).toBeLessThan(4500);
+    expect(healthOf(run)).toMatchObject({ spansStarted: 20, spansDropped: 20 });
+    expect(run.warnings).toEqual([
+      expect.stringContaining(
+        "20 spans for custom were not delivered within 2000 ms of the program's end",
+      ),
+    ]);
+  });
+
+  it("an export in flight keeps the process until OTEL_BSP_EXPORT_TIMEOUT, then counts as dropped", async () => {
+    const run = await runProgram(writeProgram(NATURAL_END), {
+      OTEL_BSP_SCHEDULE_DELAY: "1",
+      OTEL_BSP_EXPORT_TIMEOUT: "1500",
+    });
+    expect(run.status).toBe(0);
+    expect(run.durationMs).toBeGreaterThan(1500);
+    expect(run.durationMs).toBeLessThan(1500 + 2000 + 1500);
+    expect(healthOf(run)).toMatchObject({ spansStarted: 20, spansExported: 0, spansDropped: 20 });
+    expect(run.warnings).toEqual([
+      expect.stringContaining("exporting spans failed (Error: no answer within 1500 ms)"),
+    ]);
   });
 });
 
