@@ -115,6 +115,29 @@ rt.initializeTracing({ exporter: { export() {}, shutdown: () => new Promise(() =
   });
 });
 
+describe("initializeTracing() replacing an exporter that never answers", () => {
+  it("returns at once; the old exporter keeps the process at most 2 s more", async () => {
+    const run = await runProgram(
+      writeProgram(`const rt = require("ts-autotrace");
+const s = rt.site({ name: "work", function: "work", file: "src/work.ts", line: 1 });
+rt.initializeTracing({ exporter: { export() {}, shutdown: () => new Promise(() => {}) } });
+for (let i = 0; i < 5; i++) rt.trace(s, () => i);
+const startedAt = performance.now();
+rt.initializeTracing({ exporter: "none" });
+console.log("initializeTracing took " + Math.round(performance.now() - startedAt) + " ms");
+console.log("END_AT " + Date.now());
+`),
+      {},
+    );
+    const endedAt = Date.now();
+    expect(run.status).toBe(0);
+    expect(Number(/took (\d+) ms/.exec(run.stdout)?.[1])).toBeLessThan(100);
+    const exitLagMs = endedAt - Number(/END_AT (\d+)/.exec(run.stdout)?.[1]);
+    expect(exitLagMs).toBeLessThan(3000);
+    expect(exitLagMs).toBeGreaterThan(1500);
+  });
+});
+
 describe("an exporter that throws everywhere", () => {
   it("changes nothing for the program: shutdownTracing() returns at once", async () => {
     const run = await runProgram(

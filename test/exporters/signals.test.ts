@@ -33,14 +33,17 @@ function envFor(mode: Mode): Record<string, string> {
 
 /**
  * `prelude` runs before the first traced call, `body` after it. The program
- * prints the SIGTERM,SIGINT listener counts before and after that first call.
+ * prints the SIGTERM,SIGINT listener counts and every signal it listens to
+ * before and after that first call.
  */
 function tracedProgram(prelude: string, body: string): string {
   return writeProgram(`const rt = require("ts-autotrace");
 const workSite = rt.site({ name: "work", function: "work", file: "src/work.ts", line: 1 });
 const work = (n) => rt.trace(workSite, () => n + 1, [n]);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const counts = () => process.listenerCount("SIGTERM") + "," + process.listenerCount("SIGINT");
+const signalEvents = () => process.eventNames().filter((e) => String(e).startsWith("SIG")).sort();
+const counts = () =>
+  process.listenerCount("SIGTERM") + "," + process.listenerCount("SIGINT") + " [" + signalEvents() + "]";
 ${prelude}
 const before = counts();
 work(0);
@@ -161,7 +164,15 @@ describe.each<NodeJS.Signals>(["SIGTERM", "SIGINT"])("%s", (signal) => {
           return;
         }
         // One listener per signal: the difference the opt-in makes, documented.
-        expect(after.split(",").map(Number)).toEqual(before.split(",").map((n) => Number(n) + 1));
+        const [beforeCounts, beforeEvents] = before.split(" ");
+        const [afterCounts, afterEvents] = after.split(" ");
+        expect(afterCounts.split(",").map(Number)).toEqual(
+          beforeCounts.split(",").map((n) => Number(n) + 1),
+        );
+        const events = (list: string) => list.slice(1, -1).split(",").filter(Boolean);
+        expect(events(afterEvents)).toEqual(
+          [...new Set([...events(beforeEvents), "SIGINT", "SIGTERM"])].sort(),
+        );
         if (scenario.synchronous !== true) {
           expect(outcome(run)).toEqual(outcome(plain));
           return;
@@ -194,7 +205,7 @@ describe("what the untraced outcome looks like (so the comparison above means so
     const run = await runScenario("otlp", scenario, "SIGTERM");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/READY\ncleanup start\ncleanup done\n$/);
-    expect(listenerLine(run)).toBe("1,0 -> 1,0");
+    expect(listenerLine(run)).toBe("1,0 [SIGTERM] -> 1,0 [SIGTERM]");
   });
 });
 
