@@ -11,7 +11,7 @@
  * the TLS settings of OTEL_EXPORTER_OTLP_*CERTIFICATE, which a replacement
  * would lose. There the 2 s cap on the exit flush still applies.
  */
-import { Agent } from "node:http";
+import type { Agent } from "node:http";
 import type { Duplex } from "node:stream";
 
 /** Not in the exporter's list of retryable network errors. */
@@ -24,8 +24,11 @@ export function refusalIsFinal(url: string): { httpAgentOptions?: () => Agent } 
 }
 
 function createAgent(): Agent {
+  // Loaded with the first export, like the exporter's own agent, not at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose
+  const http = require("node:http") as typeof import("node:http");
   // keepAlive as the exporter's default agent has it.
-  const agent = new Agent({ keepAlive: true });
+  const agent = new http.Agent({ keepAlive: true });
   const connect = agent.createConnection.bind(agent) as (...args: unknown[]) => Duplex;
   agent.createConnection = (...args: unknown[]) => {
     const socket = connect(...args);
