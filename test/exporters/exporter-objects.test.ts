@@ -3,8 +3,8 @@
  * that hangs, throws, or works slowly must not hold up the program, and one
  * that is itself traced code must not trace its own exporting.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { TracingHealth } from "../../runtime/health";
 import { transpileWithTracing } from "../helpers/transpile";
@@ -230,17 +230,21 @@ void main();
 `;
 
 function compileTracedExporter(): string {
-  const dir = mkdtempSync(join(process.cwd(), ".tmp", "traced-exporter-"));
-  const input = join(dir, "input.ts");
-  const config = join(dir, "tracing.config.json");
-  writeFileSync(input, TRACED_EXPORTER_SOURCE);
-  writeFileSync(config, JSON.stringify({ rules: [{ files: "input.ts", functions: ["*"] }] }));
-  const { outputText, warnings } = transpileWithTracing(input, config, {
-    module: 1 /* CommonJS */,
+  // A program folder (removed after the tests) holding the source and its config.
+  const main = writeProgram("", {
+    "input.ts": TRACED_EXPORTER_SOURCE,
+    "tracing.config.json": JSON.stringify({ rules: [{ files: "input.ts", functions: ["*"] }] }),
   });
+  const dir = dirname(main);
+  const { outputText, warnings } = transpileWithTracing(
+    join(dir, "input.ts"),
+    join(dir, "tracing.config.json"),
+    { module: 1 /* CommonJS */ },
+  );
   expect(warnings).toEqual([]);
   expect(outputText).toContain("Encoder.encode");
-  return writeProgram(outputText);
+  writeFileSync(main, outputText);
+  return main;
 }
 
 describe("an exporter that is itself traced code", () => {
