@@ -5,6 +5,7 @@
  * (without a program, as with `ts.transpileModule`, only per-function warnings).
  */
 import type { CompiledRule } from "./match/compiled-rules";
+import { globHints } from "./match/glob-hints";
 
 export type WarningSink = (message: string) => void;
 
@@ -21,6 +22,9 @@ export class BuildReporter {
     filesByRule?: Map<number, string[]>,
   ) {
     this.finished = filesByRule === undefined;
+    for (const hint of globHints(rules.map((r) => r.rule))) {
+      this.sink(`ts-autotrace: warning: ${configPath} ${hint.path}: ${hint.message}`);
+    }
     if (filesByRule) this.expectFiles(filesByRule);
   }
 
