@@ -1,6 +1,7 @@
 /** `list`: a dry run over the real program: what a build would trace, and which rules miss. */
 import * as path from "node:path";
 import { stringOption, type Command } from "../command";
+import { groupBy } from "../group-by";
 import { loadConfig } from "../../../transformer/config/load-config";
 import type { TracingRule } from "../../../transformer/config/config-types";
 import { readProject } from "../project/tsconfig-file";
@@ -86,7 +87,7 @@ function printText(
 ): void {
   const paint = paletteFor(io.stdout, io.env);
   const out: string[] = [];
-  const byFile = groupByFile(functions);
+  const byFile = groupBy(functions, (f) => f.file);
   for (const [file, inFile] of byFile) {
     out.push(paint.bold(file));
     const width = Math.max(...inFile.map((f) => String(f.line).length));
@@ -116,15 +117,4 @@ function describeOptions(options: Record<string, unknown>): string {
     value === true ? key : `${key}=${JSON.stringify(value)}`,
   );
   return parts.length === 0 ? "" : ` ${parts.join(" ")}`;
-}
-
-/** Files in the order the program lists them, functions in source order. */
-function groupByFile(functions: TracedFunction[]): Map<string, TracedFunction[]> {
-  const byFile = new Map<string, TracedFunction[]>();
-  for (const f of functions) {
-    const list = byFile.get(f.file);
-    if (list) list.push(f);
-    else byFile.set(f.file, [f]);
-  }
-  return byFile;
 }
