@@ -14,6 +14,8 @@ import { location, showValue } from "../exporters/console-format";
 import { durationMs, errorText, hrMs, parentIdOf, shownAttributes, statusName } from "./span-facts";
 
 const SHORT_TRACE_ID = 8;
+/** Many lines long; the json and file formats keep it. */
+const HIDDEN_EVENT_ATTRIBUTES = new Set(["exception.stacktrace"]);
 
 export function formatTraceTree(spans: readonly ReadableSpan[], note?: string): string {
   const first = spans[0];
@@ -60,9 +62,9 @@ function printSpan(
   const kids = children.get(span.spanContext().spanId) ?? [];
   const eventIndent = `${below}${kids.length > 0 ? "│" : " "}    `;
   for (const event of span.events) {
-    const attributes = shownAttributes(event.attributes ?? {}).map(
-      ([k, v]) => `${k}=${showValue(v)}`,
-    );
+    const attributes = shownAttributes(event.attributes ?? {})
+      .filter(([k]) => !HIDDEN_EVENT_ATTRIBUTES.has(k))
+      .map(([k, v]) => `${k}=${showValue(v)}`);
     lines.push(`${eventIndent}• ${[event.name, ...attributes].join("  ")}`);
   }
   kids.forEach((kid, i) =>

@@ -5,7 +5,7 @@ import { groupBy } from "../group-by";
 import { loadConfig } from "../../../transformer/config/load-config";
 import type { TracingRule } from "../../../transformer/config/config-types";
 import { readProject } from "../project/tsconfig-file";
-import { dryRun, type TracedFunction } from "../project/traced-functions";
+import type { TracedFunction } from "../project/traced-functions";
 import { dryRunWarnings, type DryRunWarning } from "../project/dry-run-warnings";
 import { EXIT, paletteFor, type CliIo } from "../terminal";
 
@@ -36,7 +36,9 @@ Exit codes: 0 listed (warnings may be printed), 1 invalid config or tsconfig, 2 
     json: { type: "boolean" },
   },
   positionals: { min: 0, max: 0 },
-  run(args, io) {
+  async run(args, io) {
+    // TypeScript loads only for `list`: the other commands start in a few milliseconds.
+    const { dryRun } = await import("../project/traced-functions");
     const project = readProject(
       io.cwd,
       stringOption(args, "project"),
