@@ -154,6 +154,17 @@ describe("list", () => {
     expect([...listed].sort()).toEqual([...built].sort());
   });
 
+  it("the build's warning for a pattern that matches nothing has the nearest names too", () => {
+    const dir = scratchProject("shop", "build-did-you-mean");
+    const rules = [{ files: "./src/billing/**/*.ts", functions: ["chargCard"] }];
+    fs.writeFileSync(path.join(dir, "tracing.config.json"), JSON.stringify({ rules }));
+    const build = run(path.join(BIN, "tspc"), ["-p", dir]);
+    expect(build.status).toBe(0);
+    expect(build.stderr).toMatch(
+      /rules\[0\]: its "functions" \["chargCard"\] match no function in the files it takes \(or earlier rules take them all\); did you mean "chargeCard"\?/,
+    );
+  });
+
   it("stops with the config's problems, exit 1", () => {
     const result = cli(["list", "-p", project("broken")]);
     expect(result.status).toBe(1);
