@@ -40,9 +40,9 @@ Exit codes: 0 written, 1 the input cannot be read or is not OTLP/JSON lines, 2 w
     const paint = paletteFor(io.stdout, io.env);
     const relative = path.relative(io.cwd, out);
     const shown = relative.startsWith("..") ? out : relative;
-    io.stdout.write(
-      `${paint.green("✓")} ${model.traces.length} traces, ${spans.length} spans → ${shown}\n`,
-    );
+    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+    const counts = `${count(model.traces.length, "trace")}, ${count(spans.length, "span")}`;
+    io.stdout.write(`${paint.green("✓")} ${counts} → ${shown}\n`);
     return EXIT.ok;
   },
 };
