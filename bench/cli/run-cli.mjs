@@ -5,7 +5,7 @@
 //
 //   BENCH_CLI_FILES=200 BENCH_VIEW_SPANS=20000 BENCH_ONLY=cli node bench/run.mjs
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { generateCodeBase } from "../build/generate.mjs";
@@ -20,16 +20,8 @@ const ROUNDS = 3;
 const DIR = join(WORK, "cli");
 const CLI = join(ROOT, "dist", "cli", "ts-autotrace", "main.js");
 const TSC = require.resolve("typescript/bin/tsc");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// The launch options the view tests use: Debian's chromium, kept off the network.
+const CHROMIUM = JSON.parse(readFileSync(join(ROOT, "test", "cli", "chromium.json"), "utf8"));
 
 function timed(args) {
   const started = process.hrtime.bigint();
@@ -101,10 +93,7 @@ function writeTraces(file, spans) {
 
 async function viewBench(log) {
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const result = {};
     for (const [label, spans] of [

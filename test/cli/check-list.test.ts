@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, run } from "../helpers/run";
+import { runCli } from "../../cli/ts-autotrace/run-cli";
 import { PROJECTS, cli, scratchProject } from "./cli-helpers";
 
 const project = (name: string) => path.join(PROJECTS, name);
@@ -190,9 +191,19 @@ describe("the command line", () => {
     expect([badOption.status, badOption.stderr]).toEqual([2, expect.stringContaining("--jsno")]);
   });
 
-  it("colours only a terminal, and never with NO_COLOR", () => {
-    // A pipe is not a terminal: no escape codes whatever NO_COLOR says.
+  it("colours only a terminal, and never with NO_COLOR", async () => {
+    // A pipe is not a terminal: no escape codes.
     const piped = cli(["check", "-p", project("broken")], undefined, { NO_COLOR: "" });
     expect(piped.stdout).not.toContain("\u001b[");
+    // The same command writing to a terminal, in-process, with and without NO_COLOR.
+    const onTerminal = async (env: NodeJS.ProcessEnv) => {
+      let text = "";
+      const stdout = { isTTY: true, write: (chunk: string) => (text += chunk) };
+      const io = { stdout, stderr: stdout, cwd: PROJECTS, env };
+      expect(await runCli(["check", "-p", "broken"], io)).toBe(1);
+      return text;
+    };
+    expect(await onTerminal({})).toContain("\u001b[31merror\u001b[39m");
+    expect(await onTerminal({ NO_COLOR: "1" })).not.toContain("\u001b[");
   });
 });

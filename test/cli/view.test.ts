@@ -11,19 +11,10 @@ import * as path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, tracingEnv } from "../helpers/run";
+import CHROMIUM from "./chromium.json";
 import { cli } from "./cli-helpers";
 
 const WORK = path.join(ROOT, ".tmp", "cli-view");
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Two checkouts (add, add, pay which throws) and one search (with a sleep child). */
 const PROGRAM = `
@@ -74,7 +65,8 @@ const requests: string[] = [];
 beforeAll(async () => {
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  // Debian's chromium with the flags that keep it off the network (see chromium.json).
+  browser = await chromium.launch(CHROMIUM);
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on("request", (request) => {
     if (!request.url().startsWith("file:")) requests.push(request.url());
@@ -114,6 +106,10 @@ describe("view", () => {
       rows.map((r) => r.getAttribute("data-span-id")),
     );
     expect([...shownErrors].sort()).toEqual([...errorIds].sort());
+    const barColour = (selector: string) =>
+      page.$eval(`${selector} .bar`, (bar) => getComputedStyle(bar).backgroundColor);
+    expect(await barColour(`[data-span-id="${errorIds[0]}"]`)).toBe("rgb(211, 47, 47)"); // red
+    expect(await barColour(".span:not(.error)")).toBe("rgb(59, 125, 216)");
 
     const failed = spans.find((s) => s.name === "Payments.charge")!;
     await page.click(`[data-span-id="${failed.spanId}"]`);

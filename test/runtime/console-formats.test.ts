@@ -4,6 +4,7 @@
  * with their attributes, and prints a trace whose root never ends after a
  * bound; `lines` keeps one line per span; `json` gives one object per span.
  */
+import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConsoleTreeExporter } from "../../runtime/console/tree-exporter";
 import {
@@ -13,6 +14,7 @@ import {
   site,
   trace,
 } from "../../runtime/index.js";
+import { ROOT, run, tracingEnv } from "../helpers/run";
 import { captureStderr, sleep, spec } from "./helpers";
 
 afterEach(async () => {
@@ -173,5 +175,23 @@ describe("lines and json", () => {
     const text = stderr.lines().join("\n");
     expect(text).toMatch(/TRACING_CONSOLE_FORMAT="yaml".*tree, lines, json/);
     expect(text).toMatch(/^trace [0-9a-f]{8} /m);
+  });
+});
+
+describe("tree at process exit", () => {
+  it("prints a trace whose root is still running when the program calls process.exit()", () => {
+    const program = `
+      const { site, trace } = require(${JSON.stringify(path.join(ROOT, "dist", "runtime", "index.js"))});
+      const root = site({ name: "serve", function: "serve", file: "src/s.ts", line: 1 });
+      const step = site({ name: "step", function: "step", file: "src/s.ts", line: 2 });
+      trace(root, () => { trace(step, () => 1); process.exit(0); });
+    `;
+    const result = run(process.execPath, ["-e", program], {
+      env: tracingEnv({ TRACING_EXPORTER: "console" }),
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(
+      /^trace [0-9a-f]{8} {2}\S+ {2}1 span {2}\(the process exited before its root span ended\)\nstep {2}[\d.]+ ms {2}OK {2}src\/s\.ts:2\n$/,
+    );
   });
 });
