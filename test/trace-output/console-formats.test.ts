@@ -15,7 +15,7 @@ import {
   trace,
 } from "../../runtime/index.js";
 import { ROOT, run, tracingEnv } from "../helpers/run";
-import { captureStderr, sleep, spec } from "./helpers";
+import { captureStderr, sleep, spec } from "../runtime/helpers";
 
 afterEach(async () => {
   vi.unstubAllEnvs();

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, tracingEnv } from "../helpers/run";
-import { decodeTracesDataLine } from "./helpers/otlp-json-proto";
+import { decodeTracesDataLine } from "../exporters/helpers/otlp-json-proto";
 
 const WORK = path.join(ROOT, ".tmp", "file-exporter");
 fs.rmSync(WORK, { recursive: true, force: true });
