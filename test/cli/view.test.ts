@@ -143,6 +143,16 @@ describe("view", () => {
       "2",
     ]);
 
+    // The filter keeps the traces with a span of that name, and clearing it brings all back.
+    await page.fill("#filter", "catalog.SEARCH");
+    const filtered = await page.$$eval("[data-trace-id]", (rows) =>
+      rows.map((r) => r.getAttribute("data-trace-id")),
+    );
+    expect(filtered).toEqual([spans.find((s) => s.name === "Catalog.search")!.traceId]);
+    expect(await page.textContent("#filter-count")).toBe("1 of 3 traces");
+    await page.fill("#filter", "");
+    expect(await page.locator("[data-trace-id]").count()).toBe(3);
+
     if (process.env.UPDATE_VIEW_SCREENSHOT)
       await page.screenshot({ path: path.join(ROOT, "docs", "view.png") });
     expect(requests).toEqual([]);

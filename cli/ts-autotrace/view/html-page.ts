@@ -16,7 +16,8 @@ export function renderPage(model: ViewModel, title: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(title)}</h1><span class="dim">${model.traces.length} traces · ${model.spanCount} spans</span></header>
+<header><h1>${escapeHtml(title)}</h1><span class="dim">${model.traces.length} traces · ${model.spanCount} spans</span>
+<input id="filter" type="search" placeholder="traces with a span named…" aria-label="filter traces by span name"><span id="filter-count" class="dim"></span></header>
 <section id="slowest"><h2>Slowest functions</h2>${slowestTable(model)}</section>
 <main>
 <div id="rows"><div id="spacer"></div></div>
@@ -51,6 +52,7 @@ const STYLE = `
 body { margin: 0; font: 13px/1.4 system-ui, sans-serif; color: #1d2330; background: #f6f7f9; display: flex; flex-direction: column; height: 100vh; }
 header { display: flex; gap: 12px; align-items: baseline; padding: 8px 14px; background: #1d2330; color: #fff; }
 header h1 { font-size: 15px; margin: 0; }
+#filter { margin-left: auto; width: 260px; padding: 3px 8px; border: 0; border-radius: 3px; font: inherit; }
 h2 { font-size: 14px; margin: 0 0 6px; } h3 { font-size: 13px; margin: 12px 0 4px; }
 .dim { color: #6b7385; } header .dim { color: #b8bfcc; }
 .err-text { color: #c62828; font-weight: 600; }

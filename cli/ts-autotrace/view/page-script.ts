@@ -33,25 +33,40 @@ export function viewerMain(): void {
   const list = document.getElementById("rows")!;
   const spacer = document.getElementById("spacer")!;
   const detail = document.getElementById("detail")!;
+  const filterBox = document.getElementById("filter") as HTMLInputElement;
+  const count = document.getElementById("filter-count")!;
+
+  const firstDetail = new Int32Array(model.traces.length);
+  model.traces.forEach((trace, t) => {
+    if (t > 0) firstDetail[t] = firstDetail[t - 1] + model.traces[t - 1].rows.length;
+  });
 
   // Flat row index: row r shows trace rowTrace[r]; rowSpan[r] is -1 for the trace's header.
-  const total = model.traces.reduce((n, t) => n + 1 + t.rows.length, 0);
-  const rowTrace = new Int32Array(total);
-  const rowSpan = new Int32Array(total);
-  const firstDetail = new Int32Array(model.traces.length);
-  let r = 0;
-  let d = 0;
-  model.traces.forEach((trace, t) => {
-    firstDetail[t] = d;
-    rowTrace[r] = t;
-    rowSpan[r++] = -1;
-    for (let s = 0; s < trace.rows.length; s++) {
+  // Rebuilt by the filter: only traces with a span whose name contains the text.
+  let total = 0;
+  let rowTrace = new Int32Array(0);
+  let rowSpan = new Int32Array(0);
+  function buildIndex(filter: string): void {
+    const text = filter.trim().toLowerCase();
+    const nameMatches = model.names.map((name) => text === "" || name.toLowerCase().includes(text));
+    const shown = model.traces.map((trace) => trace.rows.some((row) => nameMatches[row[0]]));
+    const shownCount = shown.filter(Boolean).length;
+    total = model.traces.reduce((n, trace, t) => n + (shown[t] ? 1 + trace.rows.length : 0), 0);
+    rowTrace = new Int32Array(total);
+    rowSpan = new Int32Array(total);
+    let r = 0;
+    model.traces.forEach((trace, t) => {
+      if (!shown[t]) return;
       rowTrace[r] = t;
-      rowSpan[r++] = s;
-    }
-    d += trace.rows.length;
-  });
-  spacer.style.height = `${total * ROW}px`;
+      rowSpan[r++] = -1;
+      for (let s = 0; s < trace.rows.length; s++) {
+        rowTrace[r] = t;
+        rowSpan[r++] = s;
+      }
+    });
+    spacer.style.height = `${total * ROW}px`;
+    count.textContent = text === "" ? "" : `${shownCount} of ${model.traces.length} traces`;
+  }
   let selected = -1;
 
   const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -156,6 +171,13 @@ export function viewerMain(): void {
     if (row) showDetail(Number(row.dataset.row));
   });
 
+  filterBox.addEventListener("input", () => {
+    buildIndex(filterBox.value);
+    list.scrollTop = 0;
+    render();
+  });
+
+  buildIndex("");
   render();
   document.body.dataset.ready = "true";
   (window as unknown as { viewLoadMs: number }).viewLoadMs = performance.now();
