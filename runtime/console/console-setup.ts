@@ -6,8 +6,8 @@
 import type { ReadableSpan, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { ExportResult } from "@opentelemetry/core";
 import { choiceRule, readSetting, type Env, type EnvWarning } from "../config/env-values";
-import { ConsoleLineExporter, type LineSink } from "../exporters/console-exporter";
-import { EXPORT_SUCCESS } from "../exporters/export-result";
+import { ConsoleLineExporter, DROPPED, STDERR, type LineSink } from "../exporters/console-exporter";
+import { EXPORT_FAILED, EXPORT_SUCCESS } from "../exporters/export-result";
 import { SpanDepthTracker } from "../exporters/span-depth";
 import { formatSpanJson } from "./json-format";
 import { ConsoleTreeExporter } from "./tree-exporter";
@@ -28,7 +28,7 @@ export function readConsoleFormat(env: Env, warnings: EnvWarning[]): ConsoleForm
 /** The exporter, and processors that must run after the exporting one. */
 export function consoleExporter(
   format: ConsoleFormat,
-  sink: LineSink = process.stderr,
+  sink: LineSink = STDERR,
 ): { exporter: SpanExporter; after: SpanProcessor[] } {
   if (format === "tree") return { exporter: new ConsoleTreeExporter(sink), after: [] };
   if (format === "json") return { exporter: new ConsoleJsonExporter(sink), after: [] };
@@ -41,11 +41,13 @@ export function consoleExporter(
 }
 
 export class ConsoleJsonExporter implements SpanExporter {
-  constructor(private readonly sink: LineSink = process.stderr) {}
+  constructor(private readonly sink: LineSink = STDERR) {}
 
   export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
-    for (const span of spans) this.sink.write(`${formatSpanJson(span)}\n`);
-    done({ code: EXPORT_SUCCESS });
+    let dropped = false;
+    for (const span of spans)
+      if (this.sink.write(`${formatSpanJson(span)}\n`) === false) dropped = true;
+    done(dropped ? { code: EXPORT_FAILED, error: DROPPED } : { code: EXPORT_SUCCESS });
   }
 
   shutdown(): Promise<void> {

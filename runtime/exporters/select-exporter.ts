@@ -5,6 +5,7 @@ import type { ExporterName } from "../env-config";
 import { BoundedMemoryExporter, DEFAULT_IN_MEMORY_MAX_SPANS } from "./bounded-memory-exporter";
 import { consoleExporter, readConsoleFormat } from "../console/console-setup";
 import { fileSetup } from "../file/file-setup";
+import { customSetup } from "./custom-setup";
 import { ImmediateSpanProcessor } from "./immediate-processor";
 import type { ExporterContext, ExporterSetup } from "./exporter-setup";
 import { networkSetup } from "./network-setup";
@@ -28,7 +29,7 @@ export function selectExporter(
     case "jaeger":
       return networkSetup(choice, context);
     default:
-      return localSetup("custom", new SafeExporter(choice));
+      return customSetup(choice, context);
   }
 }
 

@@ -13,6 +13,7 @@ import {
   shutdownTracing,
   site,
   trace,
+  tracingHealth,
 } from "../../runtime/index.js";
 import { ROOT, run, tracingEnv } from "../helpers/run";
 import { captureStderr, sleep, spec } from "../runtime/helpers";
@@ -70,11 +71,18 @@ describe("tree (the default)", () => {
   it("prints nothing of a trace until its root ends", () => {
     const stderr = captureStderr();
     initializeTracing({ exporter: "console" });
+    const before = tracingHealth();
     trace(checkout, () => {
       trace(add, () => 1);
       expect(stderr.lines()).toEqual([]);
+      expect(tracingHealth().spansExported).toBe(before.spansExported);
     }, [1]);
     expect(stderr.lines()[0]).toMatch(/^trace [0-9a-f]{8}  .*2 spans$/);
+    // Held spans count as delivered only once their trace is printed.
+    expect(tracingHealth()).toMatchObject({
+      spansExported: before.spansExported + 2,
+      spansDropped: before.spansDropped,
+    });
   });
 
   it("prints a trace whose root never ends once the bound has passed, marked as such", async () => {
@@ -115,6 +123,19 @@ describe("tree (the default)", () => {
     expect(written[0]).toMatch(
       /1 span {2}\(tracing shut down before its root span ended\)\nCart\.price /,
     );
+  });
+});
+
+describe("tree delivery", () => {
+  it("finishes each export when its trace is printed, failed when stderr dropped the text", () => {
+    initializeTracing({ exporter: "in_memory" });
+    runCheckout();
+    const spans = getFinishedSpans();
+    const results: number[] = [];
+    const exporter = new ConsoleTreeExporter({ write: () => false }, 60_000);
+    for (const span of spans) exporter.export([span], (r) => results.push(r.code));
+    // Each span's export finishes at once, when the root (last to end) prints the trace.
+    expect(results).toEqual([1, 1, 1, 1]); // ExportResultCode.FAILED
   });
 });
 
