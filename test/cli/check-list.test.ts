@@ -155,6 +155,28 @@ describe("list", () => {
     expect([...listed].sort()).toEqual([...built].sort());
   });
 
+  it("leaves out what the build leaves as written, with the build's reason", () => {
+    const dir = scratchProject("shop", "list-es5");
+    const tsconfig = { compilerOptions: { target: "ES5", outDir: "dist" }, include: ["src"] };
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
+    fs.writeFileSync(
+      path.join(dir, "src", "args.ts"),
+      "export function count() {\n  return arguments.length;\n}\n",
+    );
+    const rules = [{ files: "src/args.ts" }];
+    fs.writeFileSync(path.join(dir, "tracing.config.json"), JSON.stringify({ rules }));
+    const report = JSON.parse(cli(["list", "-p", dir, "--json"]).stdout);
+    expect(report.functions).toEqual([]);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        path: "rules[0]",
+        message: expect.stringMatching(
+          /^count \(src\/args\.ts:1\) is left as written: its body reads `arguments`, and under target ES5/,
+        ),
+      }),
+    ]);
+  });
+
   it("the build's warning for a pattern that matches nothing has the nearest names too", () => {
     const dir = scratchProject("shop", "build-did-you-mean");
     const rules = [{ files: "./src/billing/**/*.ts", functions: ["chargCard"] }];

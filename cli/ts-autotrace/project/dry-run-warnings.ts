@@ -23,9 +23,17 @@ export function dryRunWarnings(run: DryRun): DryRunWarning[] {
     ...h,
     suggestions: [],
   }));
+  for (const fn of run.leftAsWritten) {
+    warnings.push({
+      path: `rules[${fn.rule}]`,
+      message: `${fn.name} (${fn.file}:${fn.line}) is left as written: ${fn.reason}.`,
+      suggestions: [],
+    });
+  }
   for (const rule of run.rules) {
     warnings.push(...globWarnings(run, rule.index), ...patternWarnings(run, rule.index));
-    if (run.functions.some((f) => f.rule === rule.index)) continue;
+    const takesSome = (f: { rule: number }) => f.rule === rule.index;
+    if (run.functions.some(takesSome) || run.leftAsWritten.some(takesSome)) continue;
     const takesFiles = run.programFiles.some((file) => rule.matchesFile(file));
     const candidates = run.seen.filter((s) => s.rules.includes(rule.index));
     if (takesFiles && candidates.some((s) => rule.matchesFunction(s.identity))) {

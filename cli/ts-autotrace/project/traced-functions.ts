@@ -18,8 +18,11 @@ import {
   identifyFunction,
   isInstrumentable,
   type FunctionIdentity,
+  type InstrumentableFunction,
 } from "../../../transformer/match/function-identity";
 import { hasIgnoreComment, isFileIgnored } from "../../../transformer/rewrite/ignore-comments";
+import { targetWrapProblem } from "../../../transformer/rewrite/target-support";
+import { generatorWrapProblem } from "../../../transformer/rewrite/wrap-generator";
 import { spanName } from "../../../transformer/rewrite/site-spec";
 import { InputError } from "../terminal";
 
@@ -45,6 +48,8 @@ export interface DryRun {
   /** Every source file of the program (relative), for "did you mean" on globs. */
   programFiles: string[];
   functions: TracedFunction[];
+  /** Matched, but the build leaves them as written (and warns): why, in the build's words. */
+  leftAsWritten: (TracedFunction & { reason: string })[];
   seen: SeenFunction[];
 }
 
@@ -52,7 +57,7 @@ export function dryRun(tsconfigPath: string, config: TracingConfig): DryRun {
   const program = createProgram(tsconfigPath);
   const rules = compileRules(config);
   const rulesFor = fileRulesIndex(rules);
-  const run: DryRun = { rules, programFiles: [], functions: [], seen: [] };
+  const run: DryRun = { rules, programFiles: [], functions: [], leftAsWritten: [], seen: [] };
   for (const sourceFile of program.getSourceFiles()) {
     if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile))
       continue;
@@ -65,13 +70,19 @@ export function dryRun(tsconfigPath: string, config: TracingConfig): DryRun {
       const rule = taking.select(identity);
       if (!rule || hasIgnoreComment(typescript, sourceFile, node)) return;
       const start = node.getStart(sourceFile);
-      run.functions.push({
+      const traced: TracedFunction = {
         file,
         line: sourceFile.getLineAndCharacterOfPosition(start).line + 1,
         name: identity.qualifiedName,
         spanName: spanName(rule.rule, identity, file),
         rule: rule.index,
-      });
+      };
+      // The build's own checks: a function it cannot wrap correctly is left as written.
+      const reason = identity.isGenerator
+        ? generatorWrapProblem(typescript, node)
+        : targetWrapProblem(typescript, program.getCompilerOptions(), node.body);
+      if (reason) run.leftAsWritten.push({ ...traced, reason });
+      else run.functions.push(traced);
     });
   }
   return run;
@@ -79,7 +90,7 @@ export function dryRun(tsconfigPath: string, config: TracingConfig): DryRun {
 
 function visitFunctions(
   sourceFile: ts.SourceFile,
-  found: (node: ts.Node, identity: FunctionIdentity) => void,
+  found: (node: InstrumentableFunction, identity: FunctionIdentity) => void,
 ) {
   const visit = (node: ts.Node): void => {
     if (isInstrumentable(typescript, node)) {
