@@ -25,6 +25,6 @@ export interface CallSite {
   /** Record the return value as `result`. */
   readonly result: boolean;
   readonly thresholdMs: number | undefined;
-  /** A returned native Promise ends the span when it settles (see follow-promise.ts). */
+  /** A returned native Promise ends the span when it settles (see followPromise in traced-call.ts). */
   readonly followPromises: boolean;
 }

@@ -21,10 +21,10 @@
  * switch); every other function then does nothing but pass the value on.
  */
 import type { Span } from "@opentelemetry/api";
+import { types } from "node:util";
 import { enterContext, NOT_ENTERED, restoreContext } from "./active-context";
 import type { CallSite } from "./call-site";
 import { endWithError, endWithValue, startCall, startedSpan, startTime } from "./call-span";
-import { followPromise, isNativePromise } from "./follow-promise";
 import { state } from "./state";
 
 /** One traced call in flight (allocated only when the call is traced). */
@@ -70,7 +70,7 @@ function dropped(span: Span): undefined {
 /**
  * `return x` becomes `return RT.returned(c, x)`. A native Promise is followed:
  * the span ends when it settles, and the caller gets the promise that
- * `then` returns (see follow-promise.ts for why a new one).
+ * `then` returns (see followPromise below for why a new one).
  */
 export function returned<T>(scope: CallScope | undefined, value: T): T {
   return scope === undefined ? value : record(scope, value);
@@ -131,4 +131,53 @@ function release(scope: CallScope): void {
   if (!scope.entered) return;
   scope.entered = false;
   restoreContext(scope.previous as Parameters<typeof restoreContext>[0]);
+}
+
+/**
+ * A function that is not `async` but returns a native Promise (`return
+ * db.query(...)`): its span ends when the promise settles, with the resolved
+ * value as `result` and a rejection as ERROR.
+ *
+ * Watching a promise means calling `then` on it, which marks it handled: if
+ * the program never handles it, Node would no longer report the rejection.
+ * So the caller gets the promise `then` returns instead, which settles the
+ * same way one microtask later and which the program handles, or not, as it
+ * did the original; an unhandled rejection is reported with the same reason.
+ * The returned promise is then a different object (`f() === f()` of a cached
+ * promise no longer holds): a rule's `"followPromises": false` turns this off.
+ *
+ * Only a promise of the engine's own Promise class whose `then` is the
+ * original is followed. Any other thenable (a query builder runs its query on
+ * `then`) or a Promise subclass (its constructor would run) ends the span at
+ * return and is handed back untouched.
+ *
+ * The intrinsic Promise, even if a polyfill replaced the global one.
+ */
+const NATIVE_PROTOTYPE: object = Object.getPrototypeOf((async () => {})());
+const nativeThen = (NATIVE_PROTOTYPE as Promise<unknown>).then;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Checked without running program code: no getter, trap or `then` is invoked. */
+function isNativePromise(value: unknown): value is Promise<unknown> {
+  return (
+    types.isPromise(value) &&
+    Object.getPrototypeOf(value) === NATIVE_PROTOTYPE &&
+    !hasOwn.call(value, "then") &&
+    !hasOwn.call(value, "constructor") &&
+    (NATIVE_PROTOTYPE as Promise<unknown>).then === nativeThen
+  );
+}
+
+function followPromise(scope: CallScope, promise: Promise<unknown>): Promise<unknown> {
+  return nativeThen.call(
+    promise,
+    (value) => {
+      endWithValue(scope.site, scope.span, scope.startedAt, value);
+      return value;
+    },
+    (error: unknown) => {
+      endWithError(scope.site, scope.span, scope.startedAt, error);
+      throw error;
+    },
+  );
 }

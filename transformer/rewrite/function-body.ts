@@ -1,9 +1,21 @@
 /** Replacing a function's body while keeping the function node itself (name, length, modifiers). */
 import type * as ts from "typescript";
 import { functionKindOf, type InstrumentableFunction } from "../match/function-kinds";
-import { prologueLength } from "./prologue";
 
 type TS = typeof ts;
+
+/** How many leading statements are directives ("use strict"), which must stay first. */
+export function prologueLength(ts: TS, statements: readonly ts.Statement[]): number {
+  let length = 0;
+  while (
+    length < statements.length &&
+    ts.isExpressionStatement(statements[length]) &&
+    ts.isStringLiteral((statements[length] as ts.ExpressionStatement).expression)
+  ) {
+    length++;
+  }
+  return length;
+}
 
 /** Directive prologues (and a derived constructor's leading `super()`) stay outside the span. */
 export function splitStatements(

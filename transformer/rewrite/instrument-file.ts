@@ -13,7 +13,7 @@ import {
 } from "../match/function-identity";
 import type { ProgramContext } from "../program-context";
 import { parameterNames } from "./binding-names";
-import { prologueLength } from "./prologue";
+import { prologueLength } from "./function-body";
 import { hasIgnoreComment, isFileIgnored } from "./ignore-comments";
 import { runtimeImport } from "./runtime-import";
 import { spanName } from "./site-spec";
