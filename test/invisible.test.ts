@@ -16,11 +16,16 @@ const { traced, plain } = loadFixture<any>("stack-traces");
 const spans = () => runtime.getFinishedSpans() as ReadableSpan[];
 const spanNamed = (name: string) => spans().find((s) => s.name === name)!;
 
-/** `at name` of every frame, file paths left out (the two builds are different files). */
+/**
+ * `at name` of every frame, file paths left out (the two builds are different
+ * files), and without Node's own frames: whether a microtask runs from
+ * `processTicksAndRejections` depends on what else the process is doing.
+ */
 function names(error: unknown): string[] {
   return ((error as Error).stack ?? "")
     .split("\n")
     .slice(1)
+    .filter((line) => !line.includes("(node:internal/"))
     .map((line) =>
       line
         .trim()
@@ -86,43 +91,6 @@ describe("sync functions keep their body in place", () => {
     expect(depth).toHaveLength(51);
     const byId = new Map(depth.map((s) => [s.spanContext().spanId, s]));
     expect(depth.filter((s) => !byId.has(s.parentSpanContext?.spanId ?? ""))).toHaveLength(1);
-  });
-});
-
-describe("functions that return a native Promise without being async", () => {
-  it("end their span when it settles, with the resolved value as result", async () => {
-    const started = performance.now();
-    await expect(traced.load(40, "rows")).resolves.toBe("rows");
-    const span = spanNamed("load");
-    const ms = (span.duration[0] * 1e9 + span.duration[1]) / 1e6;
-    expect(ms).toBeGreaterThanOrEqual(35);
-    expect(ms).toBeLessThanOrEqual(performance.now() - started + 1);
-    expect(span.attributes.result).toBe("rows");
-  });
-
-  it("record a rejection as ERROR and reject the caller the same way", async () => {
-    await expect(traced.refuse(5)).rejects.toThrow("refused after 5");
-    const span = spanNamed("refuse");
-    expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: "refused after 5" });
-    expect(span.events.map((e) => e.name)).toEqual(["exception"]);
-  });
-
-  it("never call then on a thenable that is not a native Promise", async () => {
-    const log: string[] = [];
-    const thenable = traced.query(log);
-    expect(log).toEqual([]);
-    expect(spanNamed("query")).toBeDefined(); // ended at return
-    expect(await thenable).toBe("rows");
-    expect(log).toEqual(["then called"]);
-  });
-
-  it("hand back a different promise that settles the same way (see followPromises)", async () => {
-    const promise = new Promise((resolve) => setTimeout(resolve, 1, "v"));
-    const { traced: same } = loadFixture<any>("follow-promises");
-    expect(same.passThrough(promise)).toBe(promise);
-    const followed = traced.load(1, "x");
-    expect(followed).toBeInstanceOf(Promise);
-    expect(await followed).toBe("x");
   });
 });
 
