@@ -7,6 +7,7 @@ import {
 import type { AttributeValue, CallSite, CallSiteSpec } from "./call-site";
 import { describeError } from "./errors";
 import { state } from "./state";
+import { countTracedFunction } from "./untraced-warning";
 import { warnOnce } from "./warn";
 
 /**
@@ -17,7 +18,9 @@ import { warnOnce } from "./warn";
 export function site(spec: CallSiteSpec): CallSite | undefined {
   try {
     registerServiceName(spec.service);
-    return buildSite(spec);
+    const built = buildSite(spec);
+    countTracedFunction();
+    return built;
   } catch (error) {
     warnOnce(
       `site:${describeError(error)}`,

@@ -29,6 +29,8 @@ export interface HealthCounters {
   spansExported: number;
   spansDropped: number;
   lastExportError: string | undefined;
+  /** Traced functions loaded in this process (sites registered by emitted code). */
+  tracedFunctions: number;
 }
 
 export interface RuntimeState {
@@ -73,7 +75,13 @@ function createState(): RuntimeState {
     siteServiceName: undefined,
     packageInfo: undefined,
     debug: false,
-    health: { spansStarted: 0, spansExported: 0, spansDropped: 0, lastExportError: undefined },
+    health: {
+      spansStarted: 0,
+      spansExported: 0,
+      spansDropped: 0,
+      lastExportError: undefined,
+      tracedFunctions: 0,
+    },
     contextManagerInstalled: false,
     contextStorage: undefined,
     exitHooksInstalled: false,
