@@ -23,8 +23,11 @@ import { loadTypeScript } from "./typescript-api";
 
 export type { RawSourceMap, SourceMapInput } from "./source-maps";
 
-/** Ends every file the engine rewrote, so no entry point instruments it twice. */
-export const INSTRUMENTED_MARKER = "/* ts-autotrace: instrumented */";
+/**
+ * Ends every file the engine rewrote, so no entry point instruments it twice.
+ * A `/*!` (legal) comment: esbuild (tsx, Vite) keeps those where it drops others.
+ */
+export const INSTRUMENTED_MARKER = "/*! ts-autotrace: instrumented */";
 
 export interface EngineOptions {
   /** tracing.config.json; relative to the nearest tsconfig.json's folder (see project-settings). */
@@ -53,6 +56,11 @@ export interface TransformInput {
    * composed with it once. Bundlers compose maps themselves: leave it out.
    */
   inputMap?: SourceMapInput;
+  /**
+   * Return the compiled JavaScript even when nothing in it is traced (a loader
+   * must hand Node JavaScript for every .ts file; bundlers compile the rest).
+   */
+  compileUntraced?: boolean;
 }
 
 export interface TransformOutput {
@@ -90,15 +98,21 @@ export function createEngine(options: EngineOptions = {}): SourceEngine {
       const ruleFile = input.inputMap
         ? (originalSource(input.inputMap, input.fileName) ?? input.fileName)
         : input.fileName;
-      if (!wants(ruleFile)) return undefined;
+      if (!wants(ruleFile) && input.compileUntraced !== true) return undefined;
       return compile(tsInstance, factory, project.compilerOptions, input, ruleFile);
     },
   };
 }
 
-/** Output of this engine, or of a `tspc` build with the transformer (its runtime binding). */
+/**
+ * Output of this engine, or of a `tspc` build (the runtime binding's `file()`
+ * registration, also as esbuild renames it when it converts to CommonJS).
+ */
 export function isInstrumented(code: string): boolean {
-  return code.includes(INSTRUMENTED_MARKER) || /\b__autotrace(?:_\d+)?\.file\(/.test(code);
+  return (
+    code.includes(INSTRUMENTED_MARKER) ||
+    /\b(?:__autotrace(?:_\d+)?|import_ts_autotrace\d*)\.file\(/.test(code)
+  );
 }
 
 function compile(
@@ -125,13 +139,14 @@ function compile(
     transformers: { before: [tracking] },
     reportDiagnostics: false,
   });
-  if (!changed || output.sourceMapText === undefined) return undefined;
+  if (output.sourceMapText === undefined) return undefined;
+  if (!changed && input.compileUntraced !== true) return undefined;
   const own = JSON.parse(output.sourceMapText) as RawSourceMap;
   own.sources = [input.fileName];
   own.sourcesContent = [input.code];
   delete own.sourceRoot;
   return {
-    code: `${withoutSourceMapComment(output.outputText)}${INSTRUMENTED_MARKER}\n`,
+    code: `${withoutSourceMapComment(output.outputText)}${changed ? `${INSTRUMENTED_MARKER}\n` : ""}`,
     map: chainMaps(own, input.inputMap),
   };
 }

@@ -1,0 +1,135 @@
+/**
+ * `node --import ts-autotrace/register` with the real runtimes: .ts run by
+ * Node itself (ES module and CommonJS projects, on every Node major), under
+ * tsx and ts-node, and the JavaScript TypeScript 7's tsc emits (rules name
+ * the .ts sources through its .js.map). Spans and stack lines are asserted.
+ */
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeFiles } from "../../helpers/project";
+import { BIN, ROOT, run, tracingEnv } from "../../helpers/run";
+import { NODES } from "./node-majors";
+import { expectTraced, mainSource, parseSample, runSample, sampleProject } from "./sample-project";
+
+const REGISTER = ["--import", "ts-autotrace/register"];
+
+/** Folders of scripts/install-test-tools.sh's throw-away projects, by name. */
+function testTools(): Record<string, string> {
+  const script = path.join(ROOT, "scripts", "install-test-tools.sh");
+  const result = spawnSync("bash", [script], { encoding: "utf8", timeout: 600_000 });
+  if (result.status !== 0) throw new Error(`install-test-tools.sh failed: ${result.stderr}`);
+  return Object.fromEntries(
+    result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => l.split("=")),
+  );
+}
+
+describe.each(NODES)("node $major --import ts-autotrace/register", ({ major, bin }) => {
+  it("runs a .ts ES module project traced", () => {
+    const dir = sampleProject(`register-esm-${major}`);
+    expectTraced(runSample(dir, [...REGISTER, "src/main.ts"], bin));
+  });
+
+  it("runs a .ts CommonJS project traced", () => {
+    const dir = sampleProject(`register-cjs-${major}`, {
+      "package.json": { name: "sample-cjs", private: true, type: "commonjs" },
+      "src/main.ts": mainSource("./billing"),
+    });
+    expectTraced(runSample(dir, [...REGISTER, "src/main.ts"], bin));
+  });
+});
+
+describe("ts-autotrace/register with other TypeScript runners", () => {
+  it("traces under tsx (its CLI, ES module project)", () => {
+    const dir = sampleProject("register-tsx");
+    const result = run(path.join(BIN, "tsx"), [...REGISTER, "src/main.ts"], {
+      cwd: dir,
+      env: tracingEnv({ TRACING_EXPORTER: "in_memory" }),
+    });
+    expectTraced(parseSample(result));
+  });
+
+  it("traces under tsx with a CommonJS project, each function once", () => {
+    const dir = sampleProject("register-tsx-cjs", {
+      "package.json": { name: "sample-cjs", private: true, type: "commonjs" },
+      "src/main.ts": mainSource("./billing"),
+    });
+    const result = run(path.join(BIN, "tsx"), [...REGISTER, "src/main.ts"], {
+      cwd: dir,
+      env: tracingEnv({ TRACING_EXPORTER: "in_memory" }),
+    });
+    expectTraced(parseSample(result));
+  });
+
+  it("traces under ts-node (-r ts-node/register), spans naming the .ts lines", () => {
+    const dir = sampleProject("register-ts-node", {
+      "package.json": { name: "sample-cjs", private: true, type: "commonjs" },
+      "src/main.ts": mainSource("./billing"),
+    });
+    const output = runSample(dir, ["-r", "ts-node/register", ...REGISTER, "src/main.ts"]);
+    // ts-node maps stack traces itself (source-map-support, from its own
+    // output), so only the spans are checked here: see the README.
+    expect(output.spans.map((s) => [s.name, s.attributes["code.line.number"]])).toEqual([
+      ["charge", 4],
+      ["refuse", 7],
+    ]);
+    expect(output.traced).toBe(2);
+  });
+});
+
+describe("ts-autotrace/register on TypeScript 7 output", () => {
+  let tools: Record<string, string>;
+  beforeAll(() => {
+    tools = testTools();
+  }, 600_000);
+
+  it.each(NODES)(
+    "traces tsc 7's JavaScript by its .ts sources on node $major",
+    ({ major, bin }) => {
+      const dir = sampleProject(`register-ts7-${major}`, {
+        "src/main.ts": mainSource("./billing.js"),
+        "tsconfig.json": {
+          compilerOptions: {
+            target: "ES2022",
+            module: "nodenext",
+            rootDir: "src",
+            outDir: "dist",
+            sourceMap: true,
+            skipLibCheck: true,
+            types: [],
+          },
+          include: ["src"],
+        },
+      });
+      const tsc = path.join(tools.ts7!, "node_modules", ".bin", "tsc");
+      const build = run(tsc, ["-p", dir]);
+      expect(build.status, build.stdout + build.stderr).toBe(0);
+      expect(run(tsc, ["--version"]).stdout).toMatch(/Version 7\./);
+      expectTraced(runSample(dir, [...REGISTER, "dist/main.js"], bin));
+    },
+  );
+
+  it("without the register hook, TypeScript 7 output runs untraced and the runtime says so", () => {
+    const dir = path.join(ROOT, ".tmp", "integrations", `register-ts7-${NODES[0]!.major}`);
+    const result = run(process.execPath, ["dist/main.js"], {
+      cwd: dir,
+      env: tracingEnv({ TRACING_EXPORTER: "in_memory" }),
+    });
+    expect(parseSample(result).traced).toBe(0);
+    expect(result.stderr).toMatch(/no traced function has been loaded[^\n]*TypeScript 7/);
+  });
+});
+
+describe("ts-autotrace/register with a bad config", () => {
+  it("stops with the config's message instead of running untraced", () => {
+    const dir = sampleProject("register-bad-config");
+    writeFiles(dir, { "tracing.config.json": "{ not json" });
+    const result = run(process.execPath, [...REGISTER, "src/main.ts"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/tracing\.config\.json[\s\S]*not valid JSON/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
