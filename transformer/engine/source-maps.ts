@@ -5,11 +5,17 @@
  */
 import {
   GenMapping,
+  addSegment,
   maybeAddMapping,
   setSourceContent,
   toEncodedMap,
 } from "@jridgewell/gen-mapping";
-import { TraceMap, eachMapping, originalPositionFor } from "@jridgewell/trace-mapping";
+import {
+  TraceMap,
+  decodedMappings,
+  eachMapping,
+  originalPositionFor,
+} from "@jridgewell/trace-mapping";
 import type * as ts from "typescript";
 
 export interface RawSourceMap {
@@ -98,4 +104,34 @@ export function mapLinesThrough(sourceFile: ts.SourceFile, input: SourceMapInput
     const original = originalPositionFor(trace, { line: own.line + 1, column: own.character });
     return original.line === null ? own : { line: original.line - 1, character: original.column };
   };
+}
+
+/**
+ * Gives every line a mapping at column 0 (where its first mapping points).
+ * Tools that compose maps line by line (webpack's own type stripping on
+ * Node >= 22 does) look a position up at column 0 only; without this, a line
+ * indented by the wrapper would map to the line before it.
+ */
+export function anchorLineStarts(map: RawSourceMap): RawSourceMap {
+  const trace = new TraceMap(map as never);
+  const anchored = new GenMapping({ file: map.file });
+  decodedMappings(trace).forEach((segments, line) => {
+    const first = segments[0];
+    if (first !== undefined && first[0] > 0 && first.length >= 4) {
+      addSegment(anchored, line, 0, trace.sources[first[1]!]!, first[2]!, first[3]!);
+    }
+    for (const segment of segments) {
+      if (segment.length === 1) continue;
+      const name = segment.length === 5 ? trace.names[segment[4]] : undefined;
+      const source = trace.sources[segment[1]]!;
+      if (name === undefined)
+        addSegment(anchored, line, segment[0], source, segment[2], segment[3]);
+      else addSegment(anchored, line, segment[0], source, segment[2], segment[3], name);
+    }
+  });
+  trace.sources.forEach((source, i) => {
+    const content = map.sourcesContent?.[i];
+    if (source !== null && content != null) setSourceContent(anchored, source, content);
+  });
+  return toEncodedMap(anchored) as RawSourceMap;
 }

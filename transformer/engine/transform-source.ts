@@ -12,6 +12,7 @@ import { createTransformer } from "../index";
 import { compileRules, fileRulesIndex, relativeToRoot } from "../match/compiled-rules";
 import { projectSettings } from "./project-settings";
 import {
+  anchorLineStarts,
   chainMaps,
   mapLinesThrough,
   originalSource,
@@ -147,7 +148,7 @@ function compile(
   delete own.sourceRoot;
   return {
     code: `${withoutSourceMapComment(output.outputText)}${changed ? `${INSTRUMENTED_MARKER}\n` : ""}`,
-    map: chainMaps(own, input.inputMap),
+    map: chainMaps(anchorLineStarts(own), input.inputMap),
   };
 }
 

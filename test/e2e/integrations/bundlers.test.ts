@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../helpers/run";
+import { NODES } from "./node-majors";
 import { expectTraced, runSample, sampleProject } from "./sample-project";
 
 const BUILDS: Record<string, { script: string; output: string }> = {
@@ -77,5 +78,12 @@ describe.each(Object.keys(BUILDS))("ts-autotrace/%s", (tool) => {
     const bundle = buildWith(tool);
     // expectTraced checks tracedFunctions is 2: a file instrumented twice would load 4.
     expectTraced(runSample(path.dirname(path.dirname(bundle)), [bundle]));
+  });
+});
+
+describe.each(NODES.slice(1))("the bundler plugins on node $major", ({ bin }) => {
+  it.each(Object.keys(BUILDS))("ts-autotrace/%s builds and the bundle runs traced", (tool) => {
+    const bundle = buildWith(tool, bin);
+    expectTraced(runSample(path.dirname(path.dirname(bundle)), [bundle], bin));
   });
 });

@@ -5,7 +5,8 @@
  */
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, run, tracingEnv } from "../../helpers/run";
+import { ROOT, run, tracingEnv } from "../../helpers/run";
+import { NODES } from "./node-majors";
 import { sampleProject, THROW_LINE } from "./sample-project";
 
 const DEV = `import { createServer } from "vite";
@@ -50,12 +51,14 @@ export default defineConfig({ plugins: [autotrace()] });
 export default defineConfig({});
 `;
 
-function vitest(withPlugin: boolean) {
-  const dir = sampleProject(`vitest-${withPlugin}`, {
+const VITEST = path.join(ROOT, "node_modules", "vitest", "vitest.mjs");
+
+function vitest(withPlugin: boolean, node = process.execPath) {
+  const dir = sampleProject(`vitest-${withPlugin}-${path.basename(path.dirname(node))}`, {
     "vitest.config.mts": config(withPlugin),
     "test/billing.test.ts": TEST,
   });
-  return run(path.join(BIN, "vitest"), ["run", "--root", dir], {
+  return run(node, [VITEST, "run", "--root", dir], {
     cwd: dir,
     env: tracingEnv({ TRACING_EXPORTER: "in_memory", CI: "true" }),
   });
@@ -87,5 +90,13 @@ describe("ts-autotrace/vite", () => {
     expect(result.stderr + result.stdout).toMatch(
       /no traced function has been loaded in this process[^\n]*vitest without `ts-autotrace\/vite`/,
     );
+  });
+});
+
+describe.each(NODES.slice(1))("ts-autotrace/vite on node $major", ({ bin }) => {
+  it("gives vitest in_memory spans of the sources under test", () => {
+    const result = vitest(true, bin);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/1 passed/);
   });
 });
