@@ -4,28 +4,15 @@
  * tsx and ts-node, and the JavaScript TypeScript 7's tsc emits (rules name
  * the .ts sources through its .js.map). Spans and stack lines are asserted.
  */
-import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeFiles } from "../../helpers/project";
 import { BIN, ROOT, run, tracingEnv } from "../../helpers/run";
 import { NODES } from "./node-majors";
+import { testTools } from "./tools";
 import { expectTraced, mainSource, parseSample, runSample, sampleProject } from "./sample-project";
 
 const REGISTER = ["--import", "ts-autotrace/register"];
-
-/** Folders of scripts/install-test-tools.sh's throw-away projects, by name. */
-function testTools(): Record<string, string> {
-  const script = path.join(ROOT, "scripts", "install-test-tools.sh");
-  const result = spawnSync("bash", [script], { encoding: "utf8", timeout: 600_000 });
-  if (result.status !== 0) throw new Error(`install-test-tools.sh failed: ${result.stderr}`);
-  return Object.fromEntries(
-    result.stdout
-      .trim()
-      .split("\n")
-      .map((l) => l.split("=")),
-  );
-}
 
 describe.each(NODES)("node $major --import ts-autotrace/register", ({ major, bin }) => {
   it("runs a .ts ES module project traced", () => {
