@@ -1,4 +1,4 @@
-/** Folders of scripts/install-test-tools.sh's throw-away projects (TypeScript 7 and 6, OTel), by name. */
+/** Folders of scripts/install-test-tools.sh's throw-away projects (TypeScript 7, TypeScript 6), by name. */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { ROOT } from "../../helpers/run";
