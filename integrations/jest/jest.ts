@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import type * as ts from "typescript";
 import { createTransformer } from "../../transformer/index";
-import { projectSettings } from "../../transformer/engine/project-settings";
+import { locateProject } from "../../transformer/engine/project-settings";
 import { loadTypeScript } from "../../transformer/engine/typescript-api";
 import { TRACER_VERSION as PACKAGE_VERSION } from "../../runtime/version";
 import type { AutotraceOptions } from "../options";
@@ -22,8 +22,8 @@ interface TsCompiler {
 
 export const name = "ts-autotrace";
 
-function configPath(options: AutotraceOptions, tsInstance: typeof ts, cwd?: string): string {
-  return projectSettings(tsInstance, options.config, options.cwd ?? cwd).configPath;
+function configPath(options: AutotraceOptions, cwd?: string): string {
+  return locateProject(options.config, options.cwd ?? cwd).configPath;
 }
 
 function contentHash(file: string): string {
@@ -44,7 +44,7 @@ function contentHash(file: string): string {
 export declare const version: string;
 Object.defineProperty(exports, "version", {
   enumerable: true,
-  get: () => `${PACKAGE_VERSION}+${contentHash(configPath({}, loadTypeScript()))}`,
+  get: () => `${PACKAGE_VERSION}+${contentHash(configPath({}))}`,
 });
 
 export function factory(
@@ -53,7 +53,7 @@ export function factory(
 ): ts.TransformerFactory<ts.SourceFile> {
   const tsInstance = compiler.configSet?.compilerModule ?? loadTypeScript();
   return createTransformer(compiler.program, {
-    config: configPath(options, tsInstance, compiler.configSet?.rootDir),
+    config: configPath(options, compiler.configSet?.rootDir),
     runtimeModule: options.runtimeModule,
     ts: tsInstance,
   });

@@ -8,29 +8,26 @@ import * as path from "node:path";
 import type * as ts from "typescript";
 import { resolveConfigPath } from "../config/load-config";
 
-export interface ProjectSettings {
+export interface ProjectLocation {
   /** Absolute path of tracing.config.json. */
   configPath: string;
-  /** The nearest tsconfig.json's compiler options ({} without one). */
-  compilerOptions: ts.CompilerOptions;
+  /** The nearest tsconfig.json, if any. */
+  tsconfig: string | undefined;
 }
 
 /**
  * `config` is relative to the folder of the nearest tsconfig.json above `cwd`
  * (as the plugin option in tsconfig.json is); without `config`, the file is
- * beside that tsconfig.json, or in `cwd` when there is none.
+ * beside that tsconfig.json, or in `cwd` when there is none. Needs no
+ * TypeScript, so a loader can check the config before it loads the compiler.
  */
-export function projectSettings(
-  tsInstance: typeof ts,
+export function locateProject(
   config: string | undefined,
   cwd: string = process.cwd(),
-): ProjectSettings {
+): ProjectLocation {
   const tsconfig = findUp(path.resolve(cwd), "tsconfig.json");
   const baseDir = tsconfig ? path.dirname(tsconfig) : path.resolve(cwd);
-  return {
-    configPath: resolveConfigPath(config, baseDir),
-    compilerOptions: tsconfig ? readCompilerOptions(tsInstance, tsconfig) : {},
-  };
+  return { configPath: resolveConfigPath(config, baseDir), tsconfig };
 }
 
 function findUp(dir: string, name: string): string | undefined {
@@ -42,7 +39,11 @@ function findUp(dir: string, name: string): string | undefined {
 }
 
 /** Options only; a tsconfig with errors still gives what it could parse (tsc reports the rest). */
-function readCompilerOptions(tsInstance: typeof ts, tsconfig: string): ts.CompilerOptions {
+export function readCompilerOptions(
+  tsInstance: typeof ts,
+  tsconfig: string | undefined,
+): ts.CompilerOptions {
+  if (tsconfig === undefined) return {};
   const parsed = tsInstance.getParsedCommandLineOfConfigFile(
     tsconfig,
     {},

@@ -10,7 +10,7 @@ import type { WarningSink } from "../build-reporter";
 import { loadConfig } from "../config/load-config";
 import { createTransformer } from "../index";
 import { compileRules, fileRulesIndex, relativeToRoot } from "../match/compiled-rules";
-import { projectSettings } from "./project-settings";
+import { locateProject, readCompilerOptions, type ProjectLocation } from "./project-settings";
 import {
   anchorLineStarts,
   chainMaps,
@@ -77,18 +77,17 @@ export interface SourceEngine {
   transform(input: TransformInput): TransformOutput | undefined;
 }
 
-/** Throws a ConfigError (its message says everything) for a bad tracing.config.json. */
+/**
+ * Throws a ConfigError (its message says everything) for a bad
+ * tracing.config.json. TypeScript is loaded on the first file that needs it:
+ * a loader's start-up then costs only the config's reading.
+ */
 export function createEngine(options: EngineOptions = {}): SourceEngine {
-  const tsInstance = options.ts ?? loadTypeScript();
-  const project = projectSettings(tsInstance, options.config, options.cwd);
+  const project = locateProject(options.config, options.cwd);
   const config = loadConfig(project.configPath);
   const rulesFor = fileRulesIndex(compileRules(config));
-  const factory = createTransformer(undefined, {
-    config: project.configPath,
-    runtimeModule: options.runtimeModule,
-    onWarning: options.onWarning,
-    ts: tsInstance,
-  });
+  let compiler: Compiler | undefined;
+  const current = () => (compiler ??= createCompiler(options, project));
   const wants = (fileName: string) =>
     rulesFor(relativeToRoot(config.rootDir, path.resolve(fileName))) !== undefined;
   return {
@@ -100,8 +99,30 @@ export function createEngine(options: EngineOptions = {}): SourceEngine {
         ? (originalSource(input.inputMap, input.fileName) ?? input.fileName)
         : input.fileName;
       if (!wants(ruleFile) && input.compileUntraced !== true) return undefined;
-      return compile(tsInstance, factory, project.compilerOptions, input, ruleFile);
+      const { ts: tsInstance, factory, compilerOptions } = current();
+      return compile(tsInstance, factory, compilerOptions, input, ruleFile);
     },
+  };
+}
+
+interface Compiler {
+  ts: typeof ts;
+  factory: ts.TransformerFactory<ts.SourceFile>;
+  compilerOptions: ts.CompilerOptions;
+}
+
+function createCompiler(options: EngineOptions, project: ProjectLocation): Compiler {
+  const tsInstance = options.ts ?? loadTypeScript();
+  const factory = createTransformer(undefined, {
+    config: project.configPath,
+    runtimeModule: options.runtimeModule,
+    onWarning: options.onWarning,
+    ts: tsInstance,
+  });
+  return {
+    ts: tsInstance,
+    factory,
+    compilerOptions: readCompilerOptions(tsInstance, project.tsconfig),
   };
 }
 
