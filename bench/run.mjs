@@ -11,6 +11,7 @@ import { cpus, totalmem } from "node:os";
 import { runBuild } from "./build/run-build.mjs";
 import { runCalls } from "./calls/run-calls.mjs";
 import { runExport, startReceiver } from "./export/run-export.mjs";
+import { runIntegrations } from "./integrations/run-integrations.mjs";
 import { RESULTS_FILE } from "./lib/paths.mjs";
 import { round } from "./lib/stats.mjs";
 import { table } from "./lib/table.mjs";
@@ -53,6 +54,7 @@ log(`ts-autotrace benchmark on ${JSON.stringify(results.machine)}`);
 if (wanted("calls")) results.calls = await runCalls(log);
 if (wanted("profile")) results.profile = await runProfile(log);
 if (wanted("build")) results.build = await runBuild(log);
+if (wanted("integrations")) results.integrations = runIntegrations(log);
 if (wanted("export") || wanted("startup")) {
   const receiver = await startReceiver();
   try {
@@ -178,6 +180,40 @@ function report(r) {
             round((s.ms * 1000) / s.functions, 2),
             `${s.overOneRule.toFixed(3)}x`,
           ]),
+        ],
+      ),
+    );
+  }
+  if (r.integrations) {
+    const { transform: t, startup: s } = r.integrations;
+    out.push(
+      "",
+      `Bundler/loader transform: ms per 1,000 lines, ${t.lines} lines, median of ${t.rounds}`,
+    );
+    out.push(
+      table(
+        ["path", "ms / 1,000 lines"],
+        [
+          ["engine (bundler plugins, register on .ts)", t.msPer1000Lines.engine],
+          ["engine on compiled JS + source map (register)", t.msPer1000Lines.loaderJs],
+          ["plain ts.transpileModule, no transformer", t.msPer1000Lines.transpileModule],
+          ["esbuild type stripping (what tsx, Vite use)", t.msPer1000Lines.esbuild],
+          ["engine / plain transpileModule", `${t.engineOverTranspileModule}x`],
+        ],
+      ),
+    );
+    out.push(
+      "",
+      `Start-up: node main.js vs node --import ts-autotrace/register main.js, median of ${s.rounds}`,
+    );
+    out.push(
+      table(
+        ["figure", "value"],
+        [
+          ["plain, ms", s.plainMs],
+          ["--import ts-autotrace/register, ms", s.registerMs],
+          ["added by register, ms", s.addedMs],
+          ["register / plain", `${s.registerOverPlain}x`],
         ],
       ),
     );
