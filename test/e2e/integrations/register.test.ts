@@ -30,13 +30,16 @@ describe.each(NODES)("node $major --import ts-autotrace/register", ({ major, bin
 });
 
 describe("ts-autotrace/register with other TypeScript runners", () => {
+  const tsx = (dir: string) =>
+    parseSample(
+      run(path.join(BIN, "tsx"), [...REGISTER, "src/main.ts"], {
+        cwd: dir,
+        env: tracingEnv({ TRACING_EXPORTER: "in_memory" }),
+      }),
+    );
+
   it("traces under tsx (its CLI, ES module project)", () => {
-    const dir = sampleProject("register-tsx");
-    const result = run(path.join(BIN, "tsx"), [...REGISTER, "src/main.ts"], {
-      cwd: dir,
-      env: tracingEnv({ TRACING_EXPORTER: "in_memory" }),
-    });
-    expectTraced(parseSample(result));
+    expectTraced(tsx(sampleProject("register-tsx")));
   });
 
   it("traces under tsx with a CommonJS project, each function once", () => {
@@ -44,11 +47,7 @@ describe("ts-autotrace/register with other TypeScript runners", () => {
       "package.json": { name: "sample-cjs", private: true, type: "commonjs" },
       "src/main.ts": mainSource("./billing"),
     });
-    const result = run(path.join(BIN, "tsx"), [...REGISTER, "src/main.ts"], {
-      cwd: dir,
-      env: tracingEnv({ TRACING_EXPORTER: "in_memory" }),
-    });
-    expectTraced(parseSample(result));
+    expectTraced(tsx(dir));
   });
 
   it("traces under ts-node (-r ts-node/register), spans naming the .ts lines", () => {
