@@ -19,6 +19,7 @@ import type { CallSite } from "./call-site";
 import { errorMessage, isStackOverflow } from "./errors";
 import { toAttributeValue } from "./serialize";
 import { state } from "./state";
+import { isSuppressed } from "./suppression";
 import { currentTracer } from "./tracing-lifecycle";
 import { reportInternalError, warnOnce } from "./warn";
 
@@ -36,6 +37,7 @@ export function startCall(
     const tracer = currentTracer();
     if (tracer === undefined) return undefined;
     const parent = activeContext();
+    if (isSuppressed(parent)) return undefined; // the runtime's own work: see suppression.ts
     // Under parentbased_always_off a call outside any span, and so all it
     // calls, is never recorded: skip the span and the context switch.
     if (state.skipRoots && otelTrace.getSpan(parent) === undefined) return undefined;

@@ -16,7 +16,7 @@
 //   recording_args  as recording, rules with includeArgs + includeResult (and
 //                   hand-written code setting args.* and result).
 //   recording_own   the runtime's own pipeline for an exporter object
-//                   (initializeTracing({ exporter })): a SimpleSpanProcessor;
+//                   (initializeTracing({ exporter })): a batch processor;
 //                   hand-written gets a provider with the same processor type.
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -26,7 +26,6 @@ import {
   AlwaysOnSampler,
   BatchSpanProcessor,
   ParentBasedSampler,
-  SimpleSpanProcessor,
   TraceIdRatioBasedSampler,
 } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -81,7 +80,7 @@ function setUp() {
       const own = new DiscardExporter();
       const p = provider(
         new ParentBasedSampler({ root: new AlwaysOnSampler() }),
-        new SimpleSpanProcessor(own),
+        new BatchSpanProcessor(own),
       );
       runtime.initializeTracing({ exporter });
       return { exporter, ownExporter: own, runtime, providers: [p] };

@@ -19,7 +19,11 @@ export const MODES = [
   ["ratio", {}, "traceidratio 0.1, batch processor"],
   ["recording", {}, "recording, batch processor, discarding exporter"],
   ["recording_args", {}, "recording + includeArgs + includeResult"],
-  ["recording_own", {}, "recording, runtime's own pipeline (SimpleSpanProcessor)"],
+  [
+    "recording_own",
+    {},
+    "recording, runtime's own pipeline for an exporter object (batch processor)",
+  ],
 ];
 
 const PROCESSES = { disabled: 3, always_off: 3 };

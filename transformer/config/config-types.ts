@@ -1,6 +1,6 @@
 /** The shape of tracing.config.json after validation. */
 
-import type { AttributeValue } from "../../runtime/call-site";
+import type { AttributeValue } from "../../contract";
 
 export interface TracingRule {
   /** Minimatch globs relative to the config file's folder; `!` excludes. */
