@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, run, tracingEnv } from "../../helpers/run";
 import { NODES } from "./node-majors";
-import { expectTraced, parseSample, runSample, sampleProject } from "./sample-project";
+import { expectTraced, mainSource, parseSample, runSample, sampleProject } from "./sample-project";
 
 const PACK = path.join(ROOT, ".tmp", "integrations", "pack");
 let tarball: string;
@@ -49,6 +49,33 @@ describe.each(["1.3.0", "1.10.0"])("@opentelemetry/api %s", (version) => {
     const dir = installedProject(`otel-api-${version}`, { "@opentelemetry/api": version });
     expect(apiVersion(dir)).toBe(version);
     expectTraced(runSample(dir, ["--import", "ts-autotrace/register", "src/main.ts"]));
+  });
+});
+
+describe("a TypeScript 7 project installing the package", () => {
+  it("builds with tsc 7 and runs traced, the engine falling back to @typescript/typescript6", () => {
+    const dir = installedProject(
+      "ts7-installed",
+      { typescript: "7.0.2", "@typescript/typescript6": "6.0.2", "@opentelemetry/api": "1.10.0" },
+      {
+        "src/main.ts": mainSource("./billing.js"),
+        "tsconfig.json": {
+          compilerOptions: {
+            target: "ES2022",
+            module: "nodenext",
+            rootDir: "src",
+            outDir: "dist",
+            sourceMap: true,
+            skipLibCheck: true,
+            types: [],
+          },
+          include: ["src"],
+        },
+      },
+    );
+    const build = run(path.join(dir, "node_modules", ".bin", "tsc"), ["-p", dir]);
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+    expectTraced(runSample(dir, ["--import", "ts-autotrace/register", "dist/main.js"]));
   });
 });
 
