@@ -5,8 +5,10 @@
  */
 import * as fs from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createEngine, type SourceEngine } from "../../transformer/index";
+import type { SourceEngine } from "../../transformer/index";
+import { engineFor } from "../options";
 import { formatOf, isTypeScriptFile, rewriteLoaded } from "./loaded-source";
+import { registerOptions } from "./register-options";
 
 export interface LoadResult {
   format?: string | null;
@@ -18,7 +20,7 @@ type NextLoad<R> = (url: string, context?: Context) => R;
 type NextResolve<R> = (specifier: string, context?: Context) => R;
 
 let engine: SourceEngine | undefined;
-const current = () => (engine ??= createEngine({}));
+const current = () => (engine ??= engineFor(registerOptions()));
 
 /** The loaded module, traced when it is an ES module some rule takes (or a .ts file). */
 export function loadSync(url: string, context: Context, next: NextLoad<LoadResult>): LoadResult {

@@ -4,6 +4,7 @@
  * tsx and ts-node, and the JavaScript TypeScript 7's tsc emits (rules name
  * the .ts sources through its .js.map). Spans and stack lines are asserted.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeFiles } from "../../helpers/project";
@@ -106,6 +107,24 @@ describe("ts-autotrace/register on TypeScript 7 output", () => {
     });
     expect(parseSample(result).traced).toBe(0);
     expect(result.stderr).toMatch(/no traced function has been loaded[^\n]*TypeScript 7/);
+  });
+});
+
+describe("ts-autotrace/register's options", () => {
+  it("takes `config` from TS_AUTOTRACE_CONFIG, relative to the tsconfig.json folder", () => {
+    const dir = sampleProject("register-config-option", { "tsconfig.json": { include: ["src"] } });
+    // Globs are relative to the config file's folder.
+    const rules = fs.readFileSync(path.join(dir, "tracing.config.json"), "utf8");
+    fs.rmSync(path.join(dir, "tracing.config.json"));
+    writeFiles(dir, { "tracing/rules.json": rules.replace('"src/**/*.ts"', '"../src/**/*.ts"') });
+    const result = run(process.execPath, ["--enable-source-maps", ...REGISTER, "main.ts"], {
+      cwd: path.join(dir, "src"),
+      env: tracingEnv({ TRACING_EXPORTER: "in_memory", TS_AUTOTRACE_CONFIG: "tracing/rules.json" }),
+    });
+    const output = parseSample(result);
+    expect(output.spans.map((s) => s.name)).toEqual(["charge", "refuse"]);
+    // code.file.path is relative to the config file's folder, as with tspc.
+    expect(output.spans[0]!.attributes["code.file.path"]).toBe("../src/billing.ts");
   });
 });
 
