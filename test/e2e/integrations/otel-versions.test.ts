@@ -9,7 +9,13 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, run, tracingEnv } from "../../helpers/run";
 import { NODES } from "./node-majors";
-import { expectTraced, mainSource, parseSample, runSample, sampleProject } from "./sample-project";
+import {
+  expectTraced,
+  parseSample,
+  runSample,
+  sampleProject,
+  TSC_PROJECT_FILES,
+} from "./sample-project";
 
 const PACK = path.join(ROOT, ".tmp", "integrations", "pack");
 let tarball: string;
@@ -57,21 +63,7 @@ describe("a TypeScript 7 project installing the package", () => {
     const dir = installedProject(
       "ts7-installed",
       { typescript: "7.0.2", "@typescript/typescript6": "6.0.2", "@opentelemetry/api": "1.10.0" },
-      {
-        "src/main.ts": mainSource("./billing.js"),
-        "tsconfig.json": {
-          compilerOptions: {
-            target: "ES2022",
-            module: "nodenext",
-            rootDir: "src",
-            outDir: "dist",
-            sourceMap: true,
-            skipLibCheck: true,
-            types: [],
-          },
-          include: ["src"],
-        },
-      },
+      TSC_PROJECT_FILES,
     );
     const build = run(path.join(dir, "node_modules", ".bin", "tsc"), ["-p", dir]);
     expect(build.status, build.stdout + build.stderr).toBe(0);

@@ -11,7 +11,14 @@ import { writeFiles } from "../../helpers/project";
 import { BIN, ROOT, run, tracingEnv } from "../../helpers/run";
 import { NODES } from "./node-majors";
 import { testTools } from "./tools";
-import { expectTraced, mainSource, parseSample, runSample, sampleProject } from "./sample-project";
+import {
+  expectTraced,
+  mainSource,
+  parseSample,
+  runSample,
+  sampleProject,
+  TSC_PROJECT_FILES,
+} from "./sample-project";
 
 const REGISTER = ["--import", "ts-autotrace/register"];
 
@@ -76,21 +83,7 @@ describe("ts-autotrace/register on TypeScript 7 output", () => {
   it.each(NODES)(
     "traces tsc 7's JavaScript by its .ts sources on node $major",
     ({ major, bin }) => {
-      const dir = sampleProject(`register-ts7-${major}`, {
-        "src/main.ts": mainSource("./billing.js"),
-        "tsconfig.json": {
-          compilerOptions: {
-            target: "ES2022",
-            module: "nodenext",
-            rootDir: "src",
-            outDir: "dist",
-            sourceMap: true,
-            skipLibCheck: true,
-            types: [],
-          },
-          include: ["src"],
-        },
-      });
+      const dir = sampleProject(`register-ts7-${major}`, TSC_PROJECT_FILES);
       const tsc = path.join(tools.ts7!, "node_modules", ".bin", "tsc");
       const build = run(tsc, ["-p", dir]);
       expect(build.status, build.stdout + build.stderr).toBe(0);

@@ -40,6 +40,23 @@ console.log(JSON.stringify({ total, spans, stack, traced: tracingHealth().traced
 `;
 }
 
+/** What a project built by `tsc` itself (TypeScript 7) needs: Node-style imports, maps on. */
+export const TSC_PROJECT_FILES: Record<string, unknown> = {
+  "src/main.ts": mainSource("./billing.js"),
+  "tsconfig.json": {
+    compilerOptions: {
+      target: "ES2022",
+      module: "nodenext",
+      rootDir: "src",
+      outDir: "dist",
+      sourceMap: true,
+      skipLibCheck: true,
+      types: [],
+    },
+    include: ["src"],
+  },
+};
+
 /** A fresh project folder under .tmp (so `ts-autotrace` resolves to this checkout). */
 export function sampleProject(name: string, extra: Record<string, unknown> = {}): string {
   const dir = path.join(ROOT, ".tmp", "integrations", name);
