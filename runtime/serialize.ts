@@ -1,7 +1,9 @@
 /**
  * Turning arbitrary argument and return values into span attribute values.
- * Never throws: whatever a program passes around, tracing must not fail on it.
+ * Never throws and never runs the program's code: what is read, and the
+ * markers used, are in capture/render.ts and the README's "Recorded values".
  */
+import { render } from "./capture/render";
 import { errorName } from "./errors";
 
 /** Long enough to debug with, short enough for any exporter and backend. */
@@ -9,42 +11,19 @@ export const MAX_ATTRIBUTE_LENGTH = 1024;
 
 export function toAttributeValue(value: unknown): string | number | boolean {
   try {
-    return convert(value);
+    switch (typeof value) {
+      case "string":
+        return clip(value);
+      case "number":
+      case "boolean":
+        return value;
+      default:
+        return clip(render(value, MAX_ATTRIBUTE_LENGTH));
+    }
   } catch (error) {
-    // Cycles, throwing getters or toJSON, hostile proxies.
+    // Only the engine can throw here, e.g. a module namespace read before its bindings exist.
     return `[unserializable: ${errorName(error)}]`;
   }
-}
-
-function convert(value: unknown): string | number | boolean {
-  switch (typeof value) {
-    case "string":
-      return clip(value);
-    case "number":
-    case "boolean":
-      return value;
-    case "bigint":
-      return `${value}n`;
-    case "symbol":
-      return value.toString();
-    case "function":
-      return `[function ${value.name || "anonymous"}]`;
-    case "undefined":
-      return "undefined";
-    default:
-      // typeof "object"; null is the one object JSON would not describe usefully.
-      return value === null ? "null" : clip(toJson(value));
-  }
-}
-
-function toJson(value: unknown): string {
-  // JSON.stringify returns undefined for e.g. a toJSON() that returns undefined.
-  return JSON.stringify(value, bigintAsText) ?? "undefined";
-}
-
-/** JSON.stringify throws on bigint; a nested bigint should not lose the whole value. */
-function bigintAsText(_key: string, value: unknown): unknown {
-  return typeof value === "bigint" ? `${value}n` : value;
 }
 
 function clip(text: string): string {

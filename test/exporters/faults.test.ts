@@ -49,8 +49,9 @@ function workMs(run: ProgramRun): number {
 function expectProgramUnaffected(run: ProgramRun): void {
   expect(run.stdout).toBe(untraced.stdout);
   expect(run.status).toBe(0);
-  // The checkouts take a few ms; an export that blocked them would add seconds.
-  expect(workMs(run)).toBeLessThan(workMs(untraced) + 500);
+  // The checkouts take a few ms, plus the SDK's first load (up to 0.6 s on a
+  // loaded 2-core machine); an export that blocked them would add seconds.
+  expect(workMs(run)).toBeLessThan(workMs(untraced) + 1500);
 }
 
 describe("a collector that is not there", () => {
