@@ -87,3 +87,15 @@ describe.each(NODES.slice(1))("the bundler plugins on node $major", ({ bin }) =>
     expectTraced(runSample(path.dirname(path.dirname(bundle)), [bundle], bin));
   });
 });
+
+describe.each(["vite", "rollup", "esbuild"])("ts-autotrace/%s with a bad config", (tool) => {
+  it("fails the build with the config's message", () => {
+    const dir = sampleProject(`${tool}-bad-config`, {
+      "build.mjs": BUILDS[tool]!.script,
+      "tracing.config.json": "{ not json",
+    });
+    const result = run(process.execPath, ["build.mjs"], { cwd: dir });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/tracing\.config\.json[\s\S]*is not valid JSON/);
+  });
+});
