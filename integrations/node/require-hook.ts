@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import Module = require("node:module");
 import type { SourceEngine } from "../../transformer/index";
 import { isTypeScriptFile, rewriteLoaded } from "./loaded-source";
+import { rememberCompiled } from "./stack-trace-support";
 
 type Handler = (module: CompilingModule, fileName: string) => void;
 interface CompilingModule {
@@ -35,7 +36,9 @@ function typeScriptHandler(engine: () => SourceEngine, previous: Handler | undef
   return (module, fileName) => {
     if (previous !== undefined && !engine().wants(fileName)) return previous(module, fileName);
     const source = fs.readFileSync(fileName, "utf8");
-    module._compile(rewriteLoaded(engine(), fileName, source, "commonjs") ?? source, fileName);
+    const rewritten = rewriteLoaded(engine(), fileName, source, "commonjs");
+    if (rewritten !== undefined) rememberCompiled(fileName, rewritten);
+    module._compile(rewritten ?? source, fileName);
   };
 }
 
