@@ -5,11 +5,20 @@
  * sees the source as written; the tool composes the returned map with the
  * maps of its other plugins.
  */
+import * as path from "node:path";
 import { createUnplugin, type UnpluginInstance } from "unplugin";
 import type { SourceEngine } from "../../transformer/index";
 import { engineFor, fileOfId, isCandidate, type AutotraceOptions } from "../options";
 
 export type { AutotraceOptions } from "../options";
+
+/** The part of Vite's dev server used here (Vite is not a dependency). */
+interface DevServer {
+  watcher: { on(event: "change", listener: (file: string) => void): unknown };
+  moduleGraph: { invalidateAll(): void };
+  environments?: Record<string, { moduleGraph: { invalidateAll(): void } }>;
+  ws: { send(payload: { type: "full-reload" }): void };
+}
 
 export const autotrace: UnpluginInstance<AutotraceOptions | undefined, false> = createUnplugin(
   (given: AutotraceOptions | undefined) => {
@@ -17,12 +26,23 @@ export const autotrace: UnpluginInstance<AutotraceOptions | undefined, false> = 
     let root: string | undefined;
     let engine: SourceEngine | undefined;
     // Built on first use: Vite tells its root only in configResolved.
-    const current = () => (engine ??= engineFor(options, root));
+    let configPath: string | undefined;
+    const current = () => {
+      engine ??= engineFor(options, root);
+      configPath = engine.configPath;
+      return engine;
+    };
+    // Kept past a reset: Vite calls watchChange (which resets) before the watcher's listeners.
+    const isConfig = (id: string) => configPath !== undefined && path.resolve(id) === configPath;
     return {
       name: "ts-autotrace",
       enforce: "pre",
       buildStart() {
-        current();
+        // Watch mode (rollup -w, webpack --watch, Vite) rebuilds when the rules change.
+        this.addWatchFile(current().configPath);
+      },
+      watchChange(id) {
+        if (isConfig(id)) engine = undefined;
       },
       transformInclude(id) {
         const file = fileOfId(id);
@@ -35,6 +55,18 @@ export const autotrace: UnpluginInstance<AutotraceOptions | undefined, false> = 
       vite: {
         configResolved(config: { root: string }) {
           root = config.root;
+        },
+        // The dev server keeps transformed modules: new rules need all of them again.
+        configureServer(server: DevServer) {
+          server.watcher.on("change", (file) => {
+            if (!isConfig(file)) return;
+            engine = undefined;
+            // Vite >= 6 keeps one module graph per environment (client, ssr).
+            for (const environment of Object.values(server.environments ?? {}))
+              environment.moduleGraph.invalidateAll();
+            server.moduleGraph.invalidateAll();
+            server.ws.send({ type: "full-reload" });
+          });
         },
       },
     };

@@ -28,6 +28,28 @@ console.log(JSON.stringify({
 await server.close();
 `;
 
+const DEV_RELOAD = `import { createServer } from "vite";
+import { writeFileSync } from "node:fs";
+import autotrace from "ts-autotrace/vite";
+const server = await createServer({
+  root: process.cwd(), logLevel: "silent", appType: "custom",
+  server: { middlewareMode: true, ws: false }, plugins: [autotrace()],
+});
+const sites = async () =>
+  ((await server.transformRequest("/src/billing.ts")).code.match(/__autotrace_f\\("/g) ?? []).length;
+const before = await sites();
+// The watcher reports changes only once it has scanned the folder.
+await new Promise((resolve) => setTimeout(resolve, 1000));
+writeFileSync("tracing.config.json", JSON.stringify({ rules: [{ files: "src/**/*.ts", functions: ["charge"] }] }));
+let after = before;
+for (let i = 0; i < 100 && after === before; i++) {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  after = await sites();
+}
+console.log(JSON.stringify({ before, after }));
+await server.close();
+`;
+
 const TEST = `import { expect, it } from "vitest";
 import { getFinishedSpans } from "ts-autotrace";
 import { charge, refuse } from "../src/billing";
@@ -76,6 +98,13 @@ describe("ts-autotrace/vite", () => {
       browser: 1,
       spans: ["charge"],
     });
+  });
+
+  it("applies a changed tracing.config.json to the running dev server", () => {
+    const dir = sampleProject("vite-dev-reload", { "dev.mjs": DEV_RELOAD });
+    const result = run(process.execPath, ["dev.mjs"], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout.trim().split("\n").pop()!)).toEqual({ before: 2, after: 1 });
   });
 
   it("gives vitest in_memory spans of the sources under test, with mapped stack lines", () => {
