@@ -38,8 +38,7 @@ export const autotrace: UnpluginInstance<AutotraceOptions | undefined, false> = 
       name: "ts-autotrace",
       enforce: "pre",
       buildStart() {
-        // Watch mode (rollup -w, webpack --watch, Vite) rebuilds when the rules change.
-        this.addWatchFile(current().configPath);
+        current();
       },
       watchChange(id) {
         if (isConfig(id)) engine = undefined;
@@ -49,6 +48,8 @@ export const autotrace: UnpluginInstance<AutotraceOptions | undefined, false> = 
         return file !== undefined && isCandidate(file) && current().wants(file);
       },
       transform(code, id) {
+        // Each traced module depends on the rules: watch builds redo it when they change.
+        this.addWatchFile(current().configPath);
         const out = current().transform({ code, fileName: fileOfId(id)!, preserveJsx: true });
         return out === undefined ? null : { code: out.code, map: out.map as never };
       },
