@@ -5,6 +5,7 @@
 import type { AttributeValue } from "../../contract";
 import { namePatternProblem } from "../match/name-pattern";
 import type { ConfigProblem } from "./config-error";
+import { nearestNames } from "./nearest-names";
 import type { TracingRule } from "./config-types";
 
 type Json = unknown;
@@ -38,6 +39,12 @@ export function validateConfig(json: Json): {
     return { problems };
   }
   checkUnknownKeys(json, TOP_LEVEL_KEYS, "", report);
+  if (json.$schema !== undefined && typeof json.$schema !== "string") {
+    report(
+      "$schema",
+      `expected the path or URL of tracing.config.schema.json, got ${describe(json.$schema)}.`,
+    );
+  }
   const serviceName = optionalString(json, "serviceName", "", report);
   const rules = validateRules(json.rules, report);
   if (problems.length > 0) return { problems };
@@ -211,26 +218,7 @@ function checkUnknownKeys(
 
 /** The allowed key nearest to a misspelt one, if it is near enough to be a typo. */
 function closestKey(key: string, allowed: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const candidate of allowed) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length];
+  return nearestNames(key, allowed, 1)[0];
 }
 
 function join(path: string, key: string): string {
