@@ -7,6 +7,7 @@ import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import type { CallSite } from "./call-site";
 import { beginCall, endReturn, endThrow, runInside, type CallSpan } from "./call-span";
 import { state } from "./state";
+import { warnIfNothingTraced } from "./untraced-warning";
 import { reportInternalError } from "./warn";
 
 /**
@@ -36,6 +37,7 @@ export function setAttributes(attributes: Attributes): void {
 
 /** Spans kept by the in_memory exporter, oldest first; `[]` for other exporters. */
 export function getFinishedSpans(): ReadableSpan[] {
+  warnIfNothingTraced();
   return state.tracing?.exporter.finishedSpans() ?? [];
 }
 

@@ -8,6 +8,7 @@ import type { CallSiteSpec, FileArguments, SiteFactory } from "../contract";
 import type { CallSite } from "./call-site";
 import { describeError } from "./errors";
 import { state } from "./state";
+import { countTracedFunction } from "./untraced-warning";
 import { warnOnce } from "./warn";
 
 /**
@@ -18,7 +19,9 @@ import { warnOnce } from "./warn";
 export function site(spec: CallSiteSpec): CallSite | undefined {
   try {
     registerServiceName(spec.service);
-    return buildSite(spec);
+    const built = buildSite(spec);
+    countTracedFunction();
+    return built;
   } catch (error) {
     warnOnce(
       `site:${describeError(error)}`,
