@@ -4,15 +4,15 @@
  * checks it).
  */
 export type { AttributeValue, CallSiteSpec } from "../contract";
-export type { CallSite } from "./call-site";
-export type { ExporterName } from "./env-config";
-export type { TracingHealth } from "./health";
-export type { TracingOptions } from "./settings";
+export type { CallSite } from "./emitted/prepared-site";
+export type { ExporterName } from "./settings/tracing-env";
+export type { TracingHealth } from "./api/health";
+export type { TracingOptions } from "./settings/precedence";
 import type { EmittedApi } from "../contract";
-import { enableHooksEarly } from "./active-context";
-import type { CallSite } from "./call-site";
-import { readEnvConfig } from "./env-config";
-import { file as fileImpl, site as siteImpl } from "./site";
+import { enableHooksEarly } from "./span/active-context";
+import type { CallSite } from "./emitted/prepared-site";
+import { readEnvConfig } from "./settings/tracing-env";
+import { file as fileImpl, site as siteImpl } from "./emitted/site-table";
 import {
   enter as enterImpl,
   exit as exitImpl,
@@ -20,12 +20,12 @@ import {
   returned as returnedImpl,
   suspend as suspendImpl,
   threw as threwImpl,
-} from "./traced-call";
-import { trace as traceImpl, traceAsync as traceAsyncImpl } from "./traced-closure";
+} from "./emitted/trace-functions";
+import { trace as traceImpl, traceAsync as traceAsyncImpl } from "./emitted/legacy-closures";
 import {
   traceAsyncGenerator as traceAsyncGeneratorImpl,
   traceGenerator as traceGeneratorImpl,
-} from "./traced-generator";
+} from "./emitted/trace-generators";
 
 // What emitted code calls is exported as plain data properties: `export { x }
 // from` compiles to a getter, read again on every traced call. Typed by the
@@ -47,12 +47,12 @@ export const traceAsyncGenerator: Emitted["traceAsyncGenerator"] = traceAsyncGen
 // Before any traced call can run inside the reaction of a frozen promise (see enableHooksEarly).
 const env = readEnvConfig(process.env).settings;
 if (env.enabled && env.exporter !== "none") enableHooksEarly();
-export { initializeTracing, shutdownTracing } from "./tracing-lifecycle";
-export { tracingHealth } from "./health";
+export { initializeTracing, shutdownTracing } from "./pipeline/lifecycle";
+export { tracingHealth } from "./api/health";
 export {
   addEvent,
   getFinishedSpans,
   resetFinishedSpans,
   setAttributes,
   withSpan,
-} from "./manual-api";
+} from "./api/manual-spans";

@@ -28,7 +28,7 @@ describe("import boundary between transformer/ and runtime/", () => {
       "the runtime must not import the transformer",
     ],
     [
-      "runtime/config/probe.ts",
+      "runtime/settings/probe.ts",
       'import ts = require("typescript");\nexport const k = ts.SyntaxKind;\n',
       "the runtime must not load TypeScript",
     ],
@@ -44,7 +44,7 @@ describe("import boundary between transformer/ and runtime/", () => {
     ],
     [
       "transformer/rewrite/probe.ts",
-      'import { trace } from "../../runtime/traced-call";\nexport const t = trace;\n',
+      'import { trace } from "../../runtime/emitted/trace-functions";\nexport const t = trace;\n',
       "the transformer must not import the runtime",
     ],
     [

@@ -1,6 +1,6 @@
 /**
  * Which output targets leave a body that reads `arguments` as written (see
- * transformer/rewrite/target-support.ts): an async function's under ES3, ES5
+ * transformer/plan/target-support.ts): an async function's under ES3, ES5
  * and an unset target (TypeScript 5's default is ES5). A sync body stays in
  * place and a generator passes `arguments` on, so both are traced under any
  * target. TypeScript 5.9 refuses to build ES3 with tspc, so transpileModule

@@ -6,7 +6,7 @@ import { listCommand } from "./commands/list";
 import { viewCommand } from "./commands/view";
 import { EXIT, InputError, UsageError, paletteFor, type CliIo } from "./terminal";
 import { ConfigError } from "../../transformer/config/config-error";
-import { TRACER_VERSION } from "../../runtime/version";
+import { TRACER_VERSION } from "../../runtime/shared/tracer-name";
 
 const COMMANDS: Command[] = [initCommand, checkCommand, listCommand, viewCommand];
 

@@ -11,7 +11,7 @@ import type * as ts from "typescript";
 import { createTransformer } from "../../transformer/index";
 import { locateProject } from "../../transformer/engine/project-settings";
 import { loadTypeScript } from "../../transformer/engine/typescript-api";
-import { TRACER_VERSION as PACKAGE_VERSION } from "../../runtime/version";
+import { TRACER_VERSION as PACKAGE_VERSION } from "../../runtime/shared/tracer-name";
 import type { AutotraceOptions } from "../options";
 
 /** What ts-jest passes a transformer factory (the parts used here). */

@@ -1,3 +1,5 @@
+/* Folder runtime/capture/: Recording values read-only: arguments, results and thrown values
+ * become attribute text without running any of the program's code, within the output budget. */
 /**
  * What a span records about a thrown value, built without running the
  * program's code: no getter, `toString` or Proxy trap of the value runs, and
@@ -9,7 +11,7 @@
  * is given a plain object built here instead.
  */
 import { SpanStatusCode, type Span } from "@opentelemetry/api";
-import { toAttributeValue } from "../serialize";
+import { toAttributeValue } from "./serialize";
 import { call, intrinsics as I } from "./intrinsics";
 import { dataProperty, errorNameOf, findProperty, isErrorLike, readsNoCode } from "./lookup";
 

@@ -5,8 +5,8 @@
  * chosen, so @opentelemetry/exporter-jaeger and Thrift load only then.
  */
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { hostForUrl, type JaegerSettings } from "../config/jaeger-config";
-import type { OtlpTransport } from "../config/otlp-config";
+import { hostForUrl, type JaegerSettings } from "../settings/jaeger-env";
+import type { OtlpTransport } from "../settings/otlp-env";
 import { createOtlpExporter, otlpDestination } from "./otlp-exporter";
 
 /** The contract of ./jaeger-thrift-exporter. */

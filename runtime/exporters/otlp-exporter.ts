@@ -6,7 +6,7 @@
  * using `console` or `none` must not pay.
  */
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
-import type { OtlpSettings } from "../config/otlp-config";
+import type { OtlpSettings } from "../settings/otlp-env";
 import { refusalIsFinal } from "./refusal-agent";
 
 type GrpcModule = typeof import("@opentelemetry/exporter-trace-otlp-grpc");

@@ -1,15 +1,15 @@
 /** Builds the span processors for an exporter name (or a program's own exporter). */
 import type { SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { integerRule, readSetting } from "../config/env-values";
-import type { ExporterName } from "../env-config";
-import { BoundedMemoryExporter, DEFAULT_IN_MEMORY_MAX_SPANS } from "./bounded-memory-exporter";
-import { consoleExporter, readConsoleFormat } from "../console/console-setup";
-import { fileSetup } from "../file/file-setup";
-import { customSetup } from "./custom-setup";
-import { ImmediateSpanProcessor } from "./immediate-processor";
-import type { ExporterContext, ExporterSetup } from "./exporter-setup";
-import { networkSetup } from "./network-setup";
-import { SafeExporter } from "./safe-exporter";
+import { integerRule, readSetting } from "../settings/env-values";
+import type { ExporterName } from "../settings/tracing-env";
+import { BoundedMemoryExporter, DEFAULT_IN_MEMORY_MAX_SPANS } from "./in-memory-exporter";
+import { consoleExporter, readConsoleFormat } from "./console/console-setup";
+import { fileSetup } from "./file/file-setup";
+import { customSetup } from "./custom-exporter";
+import { ImmediateSpanProcessor } from "../delivery/immediate-processor";
+import type { ExporterContext, ExporterSetup } from "./chosen-exporter";
+import { networkSetup } from "./network-exporters";
+import { SafeExporter } from "../delivery/safe-exporter";
 
 /** `undefined` for `none` (and for an exporter that cannot load): tracing stays off. */
 export function selectExporter(

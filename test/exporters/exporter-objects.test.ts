@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { TracingHealth } from "../../runtime/health";
+import type { TracingHealth } from "../../runtime/api/health";
 import { transpileWithTracing } from "../helpers/transpile";
 import { healthOf } from "./helpers/health-probe";
 import { runProgram, writeProgram, type ProgramRun } from "./helpers/traced-program";

@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import type { TracingHealth } from "../../runtime/health";
+import type { TracingHealth } from "../../runtime/api/health";
 import { ROOT, tracingEnv } from "../helpers/run";
 import { writeProgram } from "./helpers/traced-program";
 

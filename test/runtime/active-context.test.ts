@@ -2,7 +2,7 @@
 import { context, trace as otelTrace } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
 import { site, trace, traceAsync, withSpan } from "../../runtime/index.js";
-import { state } from "../../runtime/state";
+import { state } from "../../runtime/shared/state";
 import { spanNamed, spec, useInMemoryTracing } from "./helpers";
 
 useInMemoryTracing();

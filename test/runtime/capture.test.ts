@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { intrinsics } from "../../runtime/capture/intrinsics";
-import { MAX_ATTRIBUTE_LENGTH, toAttributeValue } from "../../runtime/serialize";
+import { MAX_ATTRIBUTE_LENGTH, toAttributeValue } from "../../runtime/capture/serialize";
 
 const text = (value: unknown) => toAttributeValue(value) as string;
 

@@ -1,6 +1,6 @@
 import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ConsoleLineExporter } from "../../runtime/exporters/console-exporter";
+import { ConsoleLineExporter } from "../../runtime/exporters/console/line-exporter";
 import {
   getFinishedSpans,
   initializeTracing,

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as runtime from "../../runtime/index.js";
-import { state } from "../../runtime/state";
-import { TRACER_VERSION } from "../../runtime/version";
+import { state } from "../../runtime/shared/state";
+import { TRACER_VERSION } from "../../runtime/shared/tracer-name";
 
 const runtimeDir = join(__dirname, "../../runtime");
 

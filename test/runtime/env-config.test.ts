@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readEnvConfig, type EnvSettings } from "../../runtime/env-config";
-import { resolveSettings } from "../../runtime/settings";
+import { readEnvConfig, type EnvSettings } from "../../runtime/settings/tracing-env";
+import { resolveSettings } from "../../runtime/settings/precedence";
 
 const defaults: EnvSettings = {
   enabled: true,

@@ -3,11 +3,11 @@
  * effective setting out, and the warnings printed (none for good values).
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BATCH, readBatchSettings } from "../../runtime/config/batch-config";
-import type { Env, EnvWarning } from "../../runtime/config/env-values";
-import { readJaegerSettings } from "../../runtime/config/jaeger-config";
-import { readOtlpSettings } from "../../runtime/config/otlp-config";
-import { readSamplerSettings } from "../../runtime/config/sampler-config";
+import { DEFAULT_BATCH, readBatchSettings } from "../../runtime/settings/batch-env";
+import type { Env, EnvWarning } from "../../runtime/settings/env-values";
+import { readJaegerSettings } from "../../runtime/settings/jaeger-env";
+import { readOtlpSettings } from "../../runtime/settings/otlp-env";
+import { readSamplerSettings } from "../../runtime/settings/sampler-env";
 
 /** Runs a reader and returns what it decided plus the warning texts. */
 function read<T>(reader: (env: Env, warnings: EnvWarning[]) => T, env: Env): [T, string[]] {

@@ -3,7 +3,7 @@ import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { afterEach, beforeEach, vi } from "vitest";
 import type { CallSiteSpec } from "../../contract";
 import { getFinishedSpans, initializeTracing, shutdownTracing } from "../../runtime/index.js";
-import { state } from "../../runtime/state";
+import { state } from "../../runtime/shared/state";
 
 /** Every test in the calling file starts with a new in_memory provider and no warnings seen. */
 export function useInMemoryTracing(): void {

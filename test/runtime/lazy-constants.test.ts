@@ -7,8 +7,8 @@ import * as semconv from "@opentelemetry/semantic-conventions";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import * as names from "../../runtime/attribute-names";
-import { EXPORT_FAILED, EXPORT_SUCCESS } from "../../runtime/exporters/export-result";
+import * as names from "../../runtime/shared/attribute-names";
+import { EXPORT_FAILED, EXPORT_SUCCESS } from "../../runtime/delivery/export-result";
 
 describe("constants spelled by the runtime", () => {
   it("match @opentelemetry/semantic-conventions", () => {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { findPackageInfo } from "../../runtime/config/package-info";
+import { findPackageInfo } from "../../runtime/settings/package-json";
 import { getFinishedSpans, initializeTracing, site, trace } from "../../runtime/index.js";
-import { state } from "../../runtime/state";
+import { state } from "../../runtime/shared/state";
 import { captureStderr, spec, useInMemoryTracing } from "./helpers";
 
 useInMemoryTracing();

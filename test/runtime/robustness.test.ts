@@ -10,8 +10,8 @@ import {
   trace,
   traceAsync,
 } from "../../runtime/index.js";
-import { state } from "../../runtime/state";
-import { reportInternalError } from "../../runtime/warn";
+import { state } from "../../runtime/shared/state";
+import { reportInternalError } from "../../runtime/shared/warnings";
 import { captureStderr, onlySpan, spec, useInMemoryTracing } from "./helpers";
 
 useInMemoryTracing();

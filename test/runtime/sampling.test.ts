@@ -1,7 +1,7 @@
 import { context, trace as otelTrace, TraceFlags } from "@opentelemetry/api";
 import { afterEach, describe, expect, it } from "vitest";
 import { getFinishedSpans, initializeTracing, site, trace, withSpan } from "../../runtime/index.js";
-import { state } from "../../runtime/state";
+import { state } from "../../runtime/shared/state";
 import { spec, useInMemoryTracing } from "./helpers";
 
 useInMemoryTracing();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ATTRIBUTE_LENGTH, toAttributeValue } from "../../runtime/serialize";
+import { MAX_ATTRIBUTE_LENGTH, toAttributeValue } from "../../runtime/capture/serialize";
 
 describe("toAttributeValue", () => {
   const cycle: Record<string, unknown> = { a: 1 };

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FileArguments, SiteArguments } from "../../contract";
 import { file, type CallSite } from "../../runtime/index.js";
-import { state } from "../../runtime/state";
+import { state } from "../../runtime/shared/state";
 import { transpileWithTracing } from "../helpers/transpile";
 import { captureStderr } from "./helpers";
 

@@ -5,7 +5,7 @@
  * test/exporters/stderr.test.ts.)
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { MAX_STREAM_QUEUE, writeToStderr } from "../../runtime/stderr-sink";
+import { MAX_STREAM_QUEUE, writeToStderr } from "../../runtime/shared/stderr-sink";
 
 afterEach(() => vi.restoreAllMocks());
 

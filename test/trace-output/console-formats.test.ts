@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConsoleTreeExporter } from "../../runtime/console/tree-exporter";
+import { ConsoleTreeExporter } from "../../runtime/exporters/console/tree-exporter";
 import {
   getFinishedSpans,
   initializeTracing,

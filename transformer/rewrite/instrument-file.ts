@@ -12,13 +12,13 @@ import {
   type InstrumentableFunction,
 } from "../match/function-identity";
 import type { ProgramContext } from "../program-context";
-import { parameterNames } from "./binding-names";
+import { parameterNames } from "../plan/binding-names";
 import { prologueLength } from "./function-body";
-import { hasIgnoreComment, isFileIgnored } from "./ignore-comments";
+import { hasIgnoreComment, isFileIgnored } from "../match/ignore-comments";
 import { runtimeImport } from "./runtime-import";
-import { spanName } from "./site-spec";
+import { spanName } from "../plan/span-name";
 import { SiteTable } from "./site-table";
-import { targetWrapProblem } from "./target-support";
+import { targetWrapProblem } from "../plan/target-support";
 import { wrapAsync } from "./wrap-async";
 import { wrapFunction } from "./wrap-body";
 import { generatorWrapProblem, wrapGenerator } from "./wrap-generator";

@@ -25,7 +25,7 @@
 import type * as ts from "typescript";
 import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
-import { bodyVarNames, parameterNames } from "./binding-names";
+import { bodyVarNames, parameterNames } from "../plan/binding-names";
 import { splitStatements, withBody } from "./function-body";
 import { exitWithCall, runtimeCall, spanAround, type WrapPlan } from "./wrap-body";
 

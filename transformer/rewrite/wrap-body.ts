@@ -19,7 +19,7 @@
 import type * as ts from "typescript";
 import { EMITTED, type EmittedApi } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
-import { parameterNames } from "./binding-names";
+import { parameterNames } from "../plan/binding-names";
 import { rewriteReturns, runsAfterReturn, splitStatements, withBody } from "./function-body";
 
 type TS = typeof ts;

@@ -16,8 +16,8 @@
 import type * as ts from "typescript";
 import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
-import { bodyVarNames, parameterNames } from "./binding-names";
-import { ownReferences } from "./body-scan";
+import { bodyVarNames, parameterNames } from "../plan/binding-names";
+import { ownReferences } from "../plan/body-scan";
 import { splitStatements, withBody } from "./function-body";
 import { namedAfter } from "./wrap-async";
 import type { WrapPlan } from "./wrap-body";

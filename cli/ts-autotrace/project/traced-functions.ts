@@ -20,10 +20,10 @@ import {
   type FunctionIdentity,
   type InstrumentableFunction,
 } from "../../../transformer/match/function-identity";
-import { hasIgnoreComment, isFileIgnored } from "../../../transformer/rewrite/ignore-comments";
-import { targetWrapProblem } from "../../../transformer/rewrite/target-support";
+import { hasIgnoreComment, isFileIgnored } from "../../../transformer/match/ignore-comments";
+import { targetWrapProblem } from "../../../transformer/plan/target-support";
 import { generatorWrapProblem } from "../../../transformer/rewrite/wrap-generator";
-import { spanName } from "../../../transformer/rewrite/site-spec";
+import { spanName } from "../../../transformer/plan/span-name";
 import { InputError } from "../terminal";
 
 export interface TracedFunction {

@@ -2,7 +2,7 @@
  * Reading tracingHealth() out of a traced program: the program prints it on
  * stderr as it exits, after the runtime's last flush, as one `HEALTH {...}` line.
  */
-import type { TracingHealth } from "../../../runtime/health";
+import type { TracingHealth } from "../../../runtime/api/health";
 import type { ProgramRun } from "./traced-program";
 
 /** Program text that prints the final health; put it anywhere in the program. */
