@@ -20,6 +20,7 @@ import {
   type Env,
   type EnvWarning,
 } from "./env-values";
+import { parseKeyValueList } from "./key-value-list";
 
 export type OtlpProtocol = "grpc" | "http/protobuf";
 export type OtlpCompression = "gzip" | "none";
@@ -119,25 +120,13 @@ export function appendTracesPath(base: string): string {
 function checkHeaders(env: Env, warnings: EnvWarning[]): void {
   for (const name of twins("HEADERS")) {
     const text = present(env[name]);
-    if (text === undefined) continue;
-    const bad = text.split(",").findIndex((pair) => pair.trim() !== "" && !isHeaderPair(pair));
-    if (bad === -1) continue;
+    const bad = text === undefined ? undefined : parseKeyValueList(text).malformed[0];
+    if (bad === undefined) continue;
     warnings.push({
       key: `env:${name}`,
       message:
-        `${name} has a malformed entry (number ${bad + 1}, value not shown as it may hold ` +
-        "credentials); expected key=value pairs separated by commas; that entry is skipped",
+        `${name} has a malformed entry (number ${bad.position + 1}, value not shown as it may ` +
+        "hold credentials); expected key=value pairs separated by commas; that entry is skipped",
     });
-  }
-}
-
-function isHeaderPair(pair: string): boolean {
-  const equals = pair.indexOf("=");
-  if (equals <= 0 || pair.slice(0, equals).trim() === "") return false;
-  try {
-    decodeURIComponent(pair.slice(equals + 1));
-    return true;
-  } catch {
-    return false;
   }
 }

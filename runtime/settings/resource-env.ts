@@ -3,6 +3,7 @@
  * percent-encoded (the W3C Baggage form the OpenTelemetry spec uses).
  */
 import { present, type Env, type EnvWarning } from "./env-values";
+import { parseKeyValueList } from "./key-value-list";
 
 const NAME = "OTEL_RESOURCE_ATTRIBUTES";
 
@@ -13,33 +14,14 @@ const NAME = "OTEL_RESOURCE_ATTRIBUTES";
 export function readResourceAttributes(env: Env, warnings: EnvWarning[]): Record<string, string> {
   const text = present(env[NAME]);
   if (text === undefined) return {};
-  const attributes: Record<string, string> = {};
-  for (const pair of text.split(",")) {
-    if (pair.trim() === "") continue;
-    const entry = parsePair(pair);
-    if (entry === undefined) {
-      warnings.push({
-        key: `env:${NAME}=${text}`,
-        message:
-          `${NAME}="${text}" has a malformed entry "${pair.trim()}" ` +
-          "(expected key=value pairs separated by commas, values percent-encoded); " +
-          "using no resource attributes from it",
-      });
-      return {};
-    }
-    attributes[entry[0]] = entry[1];
-  }
-  return attributes;
-}
-
-function parsePair(pair: string): [string, string] | undefined {
-  const equals = pair.indexOf("=");
-  if (equals <= 0) return undefined;
-  const key = pair.slice(0, equals).trim();
-  if (key === "") return undefined;
-  try {
-    return [key, decodeURIComponent(pair.slice(equals + 1).trim())];
-  } catch {
-    return undefined; // a stray "%" that is not an escape
-  }
+  const { entries, malformed } = parseKeyValueList(text);
+  if (malformed.length === 0) return Object.fromEntries(entries);
+  warnings.push({
+    key: `env:${NAME}=${text}`,
+    message:
+      `${NAME}="${text}" has a malformed entry "${malformed[0].text}" ` +
+      "(expected key=value pairs separated by commas, values percent-encoded); " +
+      "using no resource attributes from it",
+  });
+  return {};
 }
