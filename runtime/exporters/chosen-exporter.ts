@@ -7,8 +7,6 @@ import type { Env, EnvWarning } from "../settings/env-values";
 /** What building an exporter may need besides its name. */
 export interface ExporterContext {
   env: Env;
-  /** The resolved service name (the Jaeger Thrift exporter sends it itself). */
-  serviceName: string;
   /** Collects the warnings about the exporter's variables. */
   warnings: EnvWarning[];
 }
@@ -20,9 +18,8 @@ export interface ExporterSetup {
   destination?: string;
   /** Given to the provider's constructor. */
   processors: SpanProcessor[];
-  /** Spans kept in memory; `[]` for exporters that keep nothing. */
-  finishedSpans(): ReadableSpan[];
-  resetFinishedSpans(): void;
+  /** The spans the in_memory exporter keeps; absent for exporters that keep none. */
+  memory?: { finishedSpans(): ReadableSpan[]; reset(): void };
   /** Spans accepted but not yet delivered: queued, or in an export still running. */
   pending(): number;
   /** Gives up on exports that did not answer in time, so nothing of them keeps the process alive. */

@@ -24,8 +24,6 @@ export function customSetup(exporter: SpanExporter, context: ExporterContext): E
   return {
     label: CUSTOM_LABEL,
     processors: [new BatchGuard(safe, batch, "the custom exporter")],
-    finishedSpans: () => [],
-    resetFinishedSpans: () => {},
     pending: () => safe.ledger.pending(),
     abandon: (why) => deferred.abandon(why),
   };

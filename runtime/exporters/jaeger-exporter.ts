@@ -5,47 +5,33 @@
  * chosen, so @opentelemetry/exporter-jaeger and Thrift load only then.
  */
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { hostForUrl, type JaegerSettings } from "../settings/jaeger-env";
+import { jaegerUrl, type JaegerSettings } from "../settings/jaeger-env";
 import type { OtlpTransport } from "../settings/otlp-env";
 import { createOtlpExporter, otlpDestination } from "./otlp-exporter";
 
-/** The contract of ./jaeger-thrift-exporter. */
-interface JaegerThriftModule {
-  createJaegerThriftExporter(options: {
-    host: string;
-    port: number;
-    protocol: "udp" | "http";
-    serviceName: string;
-  }): SpanExporter;
-}
+type JaegerThriftModule = typeof import("./jaeger-thrift-exporter");
 
 export function createJaegerExporter(
   settings: JaegerSettings,
   /** Timeout and compression of the OTLP variant; unused by the Thrift ones. */
   transport: OtlpTransport,
-  serviceName: string,
 ): SpanExporter {
   const { protocol, host, port } = settings;
   if (protocol === "otlp") {
-    return createOtlpExporter({ protocol: "grpc", url: jaegerOtlpUrl(settings), ...transport });
+    return createOtlpExporter({ protocol: "grpc", url: jaegerUrl(settings), ...transport });
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
   const thrift = require("./jaeger-thrift-exporter") as JaegerThriftModule;
-  return thrift.createJaegerThriftExporter({ host, port, protocol, serviceName });
+  return thrift.createJaegerThriftExporter({ host, port, protocol });
 }
 
 export function jaegerDestination(settings: JaegerSettings): string {
-  const host = hostForUrl(settings.host);
   switch (settings.protocol) {
     case "otlp":
-      return `Jaeger ${otlpDestination({ protocol: "grpc", url: jaegerOtlpUrl(settings) })}`;
+      return `Jaeger ${otlpDestination({ protocol: "grpc", url: jaegerUrl(settings) })}`;
     case "udp":
-      return `Jaeger agent udp://${host}:${settings.port} (Thrift binary)`;
+      return `Jaeger agent ${jaegerUrl(settings)} (Thrift binary)`;
     case "http":
-      return `Jaeger collector http://${host}:${settings.port}/api/traces (Thrift)`;
+      return `Jaeger collector ${jaegerUrl(settings)} (Thrift)`;
   }
-}
-
-function jaegerOtlpUrl({ host, port }: JaegerSettings): string {
-  return `http://${hostForUrl(host)}:${port}`;
 }

@@ -7,6 +7,7 @@
  * chooses Jaeger over Thrift never loads any of it.
  */
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
+import { jaegerUrl } from "../settings/jaeger-env";
 
 export interface JaegerThriftOptions {
   host: string;
@@ -17,12 +18,6 @@ export interface JaegerThriftOptions {
    * `http`: the collector's `POST /api/traces` (Thrift binary `Batch`), usually port 14268.
    */
   protocol: "udp" | "http";
-  /**
-   * Not passed on: Jaeger's `process.serviceName` is taken from the spans' resource
-   * (`service.name`), which the runtime builds from the same setting. Kept so every exporter
-   * factory takes the same options.
-   */
-  serviceName: string;
 }
 
 type JaegerModule = typeof import("@opentelemetry/exporter-jaeger");
@@ -34,7 +29,7 @@ export function createJaegerThriftExporter(options: JaegerThriftOptions): SpanEx
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
   const { JaegerExporter } = require("@opentelemetry/exporter-jaeger") as JaegerModule;
   if (options.protocol === "http") {
-    return new JaegerExporter({ endpoint: collectorUrl(options.host, options.port) });
+    return new JaegerExporter({ endpoint: jaegerUrl(options) });
   }
   // An empty endpoint falls back to the environment variable, so a stray
   // OTEL_EXPORTER_JAEGER_ENDPOINT would turn the chosen UDP into HTTP. Hide it for the
@@ -46,10 +41,4 @@ export function createJaegerThriftExporter(options: JaegerThriftOptions): SpanEx
   } finally {
     if (saved !== undefined) process.env[ENDPOINT_ENV] = saved;
   }
-}
-
-/** Brackets an IPv6 literal, which a URL needs. */
-function collectorUrl(host: string, port: number): string {
-  const bracketed = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
-  return `http://${bracketed}:${port}/api/traces`;
 }

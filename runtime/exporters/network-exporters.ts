@@ -34,8 +34,6 @@ export function networkSetup(
     label: target.label,
     destination: target.destination,
     processors: [new BatchGuard(exporter, batch, target.destination)],
-    finishedSpans: () => [],
-    resetFinishedSpans: () => {},
     pending: () => exporter.ledger.pending(),
   };
 }
@@ -49,13 +47,13 @@ function otlpTarget({ env, warnings }: ExporterContext): NetworkTarget {
   };
 }
 
-function jaegerTarget({ env, warnings, serviceName }: ExporterContext): NetworkTarget {
+function jaegerTarget({ env, warnings }: ExporterContext): NetworkTarget {
   const settings = readJaegerSettings(env, warnings);
   const transport = readOtlpTransport(env, warnings);
   return {
     label: "jaeger",
     destination: jaegerDestination(settings),
-    create: () => createJaegerExporter(settings, transport, serviceName),
+    create: () => createJaegerExporter(settings, transport),
   };
 }
 

@@ -49,8 +49,7 @@ function inMemorySetup({ env, warnings }: ExporterContext): ExporterSetup {
   const exporter = new BoundedMemoryExporter(maxSpans);
   return {
     ...localSetup("in_memory", new SafeExporter(exporter)),
-    finishedSpans: () => exporter.getFinishedSpans(),
-    resetFinishedSpans: () => exporter.reset(),
+    memory: { finishedSpans: () => exporter.getFinishedSpans(), reset: () => exporter.reset() },
   };
 }
 
@@ -66,8 +65,6 @@ function localSetup(
   return {
     label,
     processors: [new ImmediateSpanProcessor(exporter), ...extra],
-    finishedSpans: () => [],
-    resetFinishedSpans: () => {},
     pending: () => exporter.ledger.pending(),
   };
 }

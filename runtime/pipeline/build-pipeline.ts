@@ -58,7 +58,7 @@ function ownPipeline(
   warnings: EnvWarning[],
 ): StartedTracing | undefined {
   const { serviceName } = settings;
-  const context = { env: process.env, serviceName, warnings };
+  const context = { env: process.env, warnings };
   const exporter = selectExporter(settings.exporter ?? "console", context);
   if (exporter === undefined) return undefined;
   const sampler = readSamplerSettings(process.env, warnings);
@@ -88,8 +88,6 @@ function useProgramProvider(tracer: Tracer): StartedTracing {
   const exporter: ExporterSetup = {
     label: "global",
     processors: [],
-    finishedSpans: () => [],
-    resetFinishedSpans: () => {},
     pending: () => 0,
   };
   return {

@@ -75,7 +75,12 @@ function compactPortWarning(env: Env): EnvWarning {
   };
 }
 
-/** `[::1]` style for IPv6 literals, so the host can go into a URL. */
-export function hostForUrl(host: string): string {
-  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+/**
+ * Where the protocol sends, with an IPv6 literal bracketed (`[::1]`), as a URL needs:
+ * `http://host:4317` (OTLP), `udp://host:6832` (agent), `http://host:14268/api/traces` (collector).
+ */
+export function jaegerUrl({ protocol, host, port }: JaegerSettings): string {
+  const bracketed = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  const scheme = protocol === "udp" ? "udp" : "http";
+  return `${scheme}://${bracketed}:${port}${protocol === "http" ? "/api/traces" : ""}`;
 }

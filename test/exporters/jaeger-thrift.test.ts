@@ -112,7 +112,6 @@ describe("udp, as a Jaeger agent", () => {
       host: "127.0.0.1",
       port: receiver.udpPort,
       protocol: "udp",
-      serviceName: "jaeger-test",
     });
     const sent = await sendTrace(exporter);
     const spans = await receiver.waitForSpans(2);
@@ -136,7 +135,6 @@ describe("udp, as a Jaeger agent", () => {
         host: "127.0.0.1",
         port: receiver.udpPort,
         protocol: "udp",
-        serviceName: "jaeger-test",
       });
       expect(process.env[ENDPOINT_ENV]).toBe(endpoint);
       const sent = await sendTrace(exporter);
@@ -156,7 +154,6 @@ describe("http, as a Jaeger collector", () => {
       host: "127.0.0.1",
       port: receiver.httpPort,
       protocol: "http",
-      serviceName: "jaeger-test",
     });
     const sent = await sendTrace(exporter);
     const spans = await receiver.waitForSpans(2);
@@ -193,7 +190,7 @@ test("the Jaeger exporter and its Thrift code load only when the function is cal
     const { createJaegerThriftExporter } = require(${JSON.stringify(file)});
     const before = [...new Set(loaded())];
     const exporter = createJaegerThriftExporter(
-      { host: "127.0.0.1", port: 6832, protocol: "udp", serviceName: "lazy" });
+      { host: "127.0.0.1", port: 6832, protocol: "udp" });
     const after = [...new Set(loaded())];
     console.log(JSON.stringify({ before, after, exports: typeof exporter.export }));
   `;

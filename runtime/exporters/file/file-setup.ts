@@ -17,8 +17,6 @@ export function fileSetup({ env }: ExporterContext): ExporterSetup {
     label: "file",
     destination,
     processors: [processor],
-    finishedSpans: () => [],
-    resetFinishedSpans: () => {},
     pending: () => processor.waiting + exporter.ledger.pending(),
   };
 }
