@@ -82,7 +82,7 @@ export default function tsPatchTransformer(
   const tsInstance = extras?.ts ?? typescript;
   if (!hasTransformerApi(tsInstance)) failWithoutApi();
   const report = (category: ts.DiagnosticCategory, message: string) =>
-    extras?.addDiagnostic(diagnostic(tsInstance, category, message));
+    extras?.addDiagnostic(diagnostic(category, message));
   try {
     return createTransformer(program, {
       config: pluginConfig.config,
@@ -110,11 +110,7 @@ function failWithoutApi(): never {
   process.exit(1);
 }
 
-function diagnostic(
-  tsInstance: typeof ts,
-  category: ts.DiagnosticCategory,
-  messageText: string,
-): ts.Diagnostic {
+function diagnostic(category: ts.DiagnosticCategory, messageText: string): ts.Diagnostic {
   return {
     category,
     code: 9901,

@@ -19,7 +19,6 @@ import {
 export interface ProgramContext {
   readonly ts: typeof ts;
   readonly config: TracingConfig;
-  readonly rules: readonly CompiledRule[];
   /** The rules that take a file (by its path relative to the config folder), if any. */
   readonly rulesFor: (relativePath: string) => FileRules | undefined;
   /** Module the emitted code imports the runtime from. */
@@ -38,7 +37,6 @@ export function createProgramContext(
   return {
     ts: tsInstance,
     config,
-    rules,
     rulesFor: fileRulesIndex(rules),
     runtimeModule: options.runtimeModule ?? RUNTIME_MODULE,
     reporter: new BuildReporter(config.configPath, rules, options.onWarning, filesByRule),

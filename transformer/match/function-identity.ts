@@ -5,6 +5,7 @@
  * no name (inline callbacks) get no identity and are never wrapped.
  */
 import type * as ts from "typescript";
+import type { TS } from "../typescript-types";
 import {
   functionKindOf,
   nameHolderOf,
@@ -14,8 +15,6 @@ import {
 import type { NamedFunction } from "./name-pattern";
 
 export { isInstrumentable, type FunctionKind, type InstrumentableFunction } from "./function-kinds";
-
-type TS = typeof ts;
 
 export interface FunctionIdentity extends NamedFunction {
   kind: FunctionKind;

@@ -8,8 +8,7 @@
  * on every kind.
  */
 import type * as ts from "typescript";
-
-type TS = typeof ts;
+import type { TS } from "../typescript-types";
 
 export type FunctionKind = "function" | "arrow" | "method" | "getter" | "setter" | "constructor";
 

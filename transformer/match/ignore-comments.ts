@@ -6,9 +6,8 @@
  * comment on the first function).
  */
 import type * as ts from "typescript";
+import type { TS } from "../typescript-types";
 import { nameHolderOf } from "./function-kinds";
-
-type TS = typeof ts;
 
 const IGNORE = "@autotrace-ignore";
 const IGNORE_FILE = "@autotrace-ignore-file";

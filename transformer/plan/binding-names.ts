@@ -3,8 +3,7 @@
  * the rewrite, its span name. */
 /** Names bound by parameters and by a body's own `var`/function declarations. */
 import type * as ts from "typescript";
-
-type TS = typeof ts;
+import type { TS } from "../typescript-types";
 
 /** Every identifier a parameter list binds, destructuring included; `this` is not a parameter. */
 export function parameterNames(ts: TS, parameters: readonly ts.ParameterDeclaration[]): string[] {

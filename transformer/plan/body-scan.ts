@@ -4,8 +4,7 @@
  * (except arrows, which share them) and at classes.
  */
 import type * as ts from "typescript";
-
-type TS = typeof ts;
+import type { TS } from "../typescript-types";
 
 export interface OwnReferences {
   arguments: boolean;

@@ -9,9 +9,8 @@
  * (test/e2e/target-es5.test.ts builds ES5 with tspc).
  */
 import type * as ts from "typescript";
+import type { TS } from "../typescript-types";
 import { ownReferences } from "./body-scan";
-
-type TS = typeof ts;
 
 /** Why an async function cannot be traced for this output, or undefined when it can. */
 export function targetWrapProblem(

@@ -1,8 +1,7 @@
 /** Replacing a function's body while keeping the function node itself (name, length, modifiers). */
 import type * as ts from "typescript";
+import type { TS } from "../typescript-types";
 import { functionKindOf, type InstrumentableFunction } from "../match/function-kinds";
-
-type TS = typeof ts;
 
 /** How many leading statements are directives ("use strict"), which must stay first. */
 export function prologueLength(ts: TS, statements: readonly ts.Statement[]): number {

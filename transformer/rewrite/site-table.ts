@@ -14,10 +14,10 @@
  * is undefined and the runtime runs it untraced.
  */
 import type * as ts from "typescript";
+import type { TS } from "../typescript-types";
 import { EMITTED, type SiteArguments } from "../../contract";
 import type { TracingRule } from "../config/config-types";
 
-type TS = typeof ts;
 /** One expression (or none) per slot of the contract's table row, in its order. */
 type Slots<Row extends unknown[]> = { [Slot in keyof Row]: ts.Expression | undefined };
 type Row = Slots<Required<SiteArguments>>;

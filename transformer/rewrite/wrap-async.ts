@@ -23,13 +23,12 @@
  * the outer function's `await`.
  */
 import type * as ts from "typescript";
+import type { TS } from "../typescript-types";
 import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
 import { bodyVarNames, parameterNames } from "../plan/binding-names";
 import { splitStatements, withBody } from "./function-body";
 import { exitWithCall, runtimeCall, spanAround, type WrapPlan } from "./wrap-body";
-
-type TS = typeof ts;
 
 export function wrapAsync(
   ts: TS,

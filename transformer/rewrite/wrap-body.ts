@@ -17,12 +17,11 @@
  * functions and generators are built in wrap-async.ts and wrap-generator.ts.
  */
 import type * as ts from "typescript";
+import type { TS } from "../typescript-types";
 import { EMITTED, type EmittedApi } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
 import { parameterNames } from "../plan/binding-names";
 import { rewriteReturns, runsAfterReturn, splitStatements, withBody } from "./function-body";
-
-type TS = typeof ts;
 
 export interface WrapPlan {
   runtime: ts.Identifier;

@@ -14,6 +14,7 @@
  * such a generator is left as written (the caller warns).
  */
 import type * as ts from "typescript";
+import type { TS } from "../typescript-types";
 import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
 import { bodyVarNames, parameterNames } from "../plan/binding-names";
@@ -21,8 +22,6 @@ import { ownReferences } from "../plan/body-scan";
 import { splitStatements, withBody } from "./function-body";
 import { namedAfter } from "./wrap-async";
 import type { WrapPlan } from "./wrap-body";
-
-type TS = typeof ts;
 
 /** Why a generator cannot be wrapped, or undefined when it can. */
 export function generatorWrapProblem(ts: TS, fn: InstrumentableFunction): string | undefined {
