@@ -42,9 +42,9 @@ export interface TracingHealth {
 
 export function tracingHealth(): TracingHealth {
   warnIfNothingTraced();
-  const setup = state.tracing?.exporter;
+  const setup = state.pipeline?.exporter;
   return {
-    enabled: state.tracer !== undefined,
+    enabled: state.pipeline !== undefined,
     exporter: setup?.label ?? (state.off ? "none" : "not started"),
     ...(setup?.destination === undefined ? {} : { destination: setup.destination }),
     ...state.health,

@@ -38,11 +38,11 @@ export function setAttributes(attributes: Attributes): void {
 /** Spans kept by the in_memory exporter, oldest first; `[]` for other exporters. */
 export function getFinishedSpans(): ReadableSpan[] {
   warnIfNothingTraced();
-  return state.tracing?.exporter.memory?.finishedSpans() ?? [];
+  return state.pipeline?.exporter.memory?.finishedSpans() ?? [];
 }
 
 export function resetFinishedSpans(): void {
-  state.tracing?.exporter.memory?.reset();
+  state.pipeline?.exporter.memory?.reset();
 }
 
 function manualSite(name: string, attributes: Attributes): CallSite {

@@ -15,21 +15,18 @@ import type { ExporterSetup } from "../exporters/chosen-exporter";
 import { selectExporter } from "../exporters/select-exporter";
 import { createProvider, installContextManager, registeredTracer } from "./sdk-objects";
 import { resolveSettings, type ResolvedSettings } from "../settings/precedence";
-import { state, type ActiveTracing } from "../shared/state";
+import { state, type Pipeline } from "../shared/state";
 import { TRACER_NAME, TRACER_VERSION } from "../shared/tracer-name";
 import { debug, warnOnce } from "../shared/warnings";
 
-export interface StartedTracing {
-  tracing: ActiveTracing;
-  tracer: Tracer;
+export interface BuiltPipeline {
+  pipeline: Pipeline;
   /** The sampler records no span at all: traced calls can skip span work. */
   samplesNothing: boolean;
-  /** The sampler never records a span without a parent. */
-  skipsRoots: boolean;
 }
 
 /** `undefined` when tracing is off (disabled, `none`, or an exporter that cannot load). */
-export function createTracing(): StartedTracing | undefined {
+export function buildPipeline(): BuiltPipeline | undefined {
   const env = readEnvConfig(process.env);
   state.debug = env.settings.debug;
   const warnings = [...env.warnings];
@@ -40,7 +37,7 @@ export function createTracing(): StartedTracing | undefined {
   }
 }
 
-function build(envSettings: EnvSettings, warnings: EnvWarning[]): StartedTracing | undefined {
+function build(envSettings: EnvSettings, warnings: EnvWarning[]): BuiltPipeline | undefined {
   const packageInfo = (state.packageInfo ??= findPackageInfo());
   const fromBuild = { siteServiceName: state.siteServiceName, packageName: packageInfo.name };
   const settings = resolveSettings(state.options, envSettings, fromBuild, warnings);
@@ -56,7 +53,7 @@ function ownPipeline(
   settings: ResolvedSettings,
   envSettings: EnvSettings,
   warnings: EnvWarning[],
-): StartedTracing | undefined {
+): BuiltPipeline | undefined {
   const { serviceName } = settings;
   const context = { env: process.env, warnings };
   const exporter = selectExporter(settings.exporter ?? "console", context);
@@ -70,15 +67,14 @@ function ownPipeline(
   };
   const provider = createProvider(identity, sampler, exporter.processors);
   debug(describePipeline(serviceName, exporter, sampler));
+  const tracer = provider.getTracer(TRACER_NAME, TRACER_VERSION);
   return {
-    tracing: { provider, exporter },
-    tracer: provider.getTracer(TRACER_NAME, TRACER_VERSION),
+    pipeline: { tracer, provider, exporter, skipRoots: skipsRoots(sampler) },
     samplesNothing: samplesNothing(sampler),
-    skipsRoots: skipsRoots(sampler),
   };
 }
 
-function useProgramProvider(tracer: Tracer): StartedTracing {
+function useProgramProvider(tracer: Tracer): BuiltPipeline {
   installContextManager();
   debug(
     "the program registered its own global tracer provider before the first traced call; " +
@@ -91,10 +87,8 @@ function useProgramProvider(tracer: Tracer): StartedTracing {
     pending: () => 0,
   };
   return {
-    tracing: { provider: undefined, exporter },
-    tracer,
+    pipeline: { tracer, provider: undefined, exporter, skipRoots: false },
     samplesNothing: false,
-    skipsRoots: false,
   };
 }
 

@@ -15,11 +15,9 @@ import { installSignalFlush, pollPendingSignals } from "./signal-flush";
 import { state } from "../shared/state";
 import { warnOnce } from "../shared/warnings";
 
-let exitFlushRunning = false;
-
 export function installExitHooks(): void {
-  if (state.exitHooksInstalled) return;
-  state.exitHooksInstalled = true;
+  if (state.exitHooks.installed) return;
+  state.exitHooks.installed = true;
   process.on("beforeExit", onBeforeExit);
   installSignalFlush((exporter) => flushWithin(exporter, FLUSH_CAP_MS));
 }
@@ -47,11 +45,11 @@ export function flushWithin(
  */
 function onBeforeExit(): void {
   pollPendingSignals();
-  const exporter = state.tracing?.exporter;
-  if (exporter === undefined || exitFlushRunning || exporter.pending() === 0) return;
-  exitFlushRunning = true;
+  const exporter = state.pipeline?.exporter;
+  if (exporter === undefined || state.exitHooks.flushRunning || exporter.pending() === 0) return;
+  state.exitHooks.flushRunning = true;
   void flushWithin(exporter, FLUSH_CAP_MS, true).then(() => {
-    exitFlushRunning = false;
+    state.exitHooks.flushRunning = false;
     abandonExport(exporter);
   });
 }

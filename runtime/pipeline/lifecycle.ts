@@ -11,13 +11,12 @@
  *   after it starts a fresh provider with the same options, so late calls are
  *   still traced.
  */
-import type { Tracer } from "@opentelemetry/api";
 import { releaseEarlyHooks } from "../span/active-context";
 import { FLUSH_CAP_MS, settlesWithin } from "./bounded-wait";
 import { installExitHooks, reportUndelivered } from "./exit-hooks";
 import type { TracingOptions } from "../settings/precedence";
-import { state, type ActiveTracing } from "../shared/state";
-import { createTracing } from "./build-pipeline";
+import { state, type Pipeline } from "../shared/state";
+import { buildPipeline } from "./build-pipeline";
 import { checkAtExitFor } from "../api/untraced-warning";
 import { reportInternalError } from "../shared/warnings";
 
@@ -34,20 +33,18 @@ export async function shutdownTracing(): Promise<void> {
   if (previous !== undefined) await stop(previous, true);
 }
 
-/** The tracer, starting tracing on first use; `undefined` when traced calls must run plainly. */
-export function currentTracer(): Tracer | undefined {
-  return state.tracer ?? start();
+/** The pipeline, started on first use; `undefined` when traced calls must run plainly. */
+export function currentPipeline(): Pipeline | undefined {
+  return state.pipeline ?? start();
 }
 
-function start(): Tracer | undefined {
+function start(): Pipeline | undefined {
   try {
-    const started = createTracing();
-    state.tracing = started?.tracing;
-    state.tracer = started?.tracer;
+    const built = buildPipeline();
+    state.pipeline = built?.pipeline;
     // Samplers that can record nothing make traced calls plain calls.
-    state.off = started === undefined || started.samplesNothing;
-    state.skipRoots = started?.skipsRoots ?? false;
-    if (started?.tracing.provider !== undefined) installExitHooks();
+    state.off = built === undefined || built.samplesNothing;
+    if (built?.pipeline.provider !== undefined) installExitHooks();
   } catch (error) {
     reportInternalError("starting", error);
     detach();
@@ -55,16 +52,14 @@ function start(): Tracer | undefined {
   }
   if (state.off) releaseEarlyHooks(); // no context switch will ever need them
   // Also for the first call under a sampler that records nothing.
-  return state.off ? undefined : state.tracer;
+  return state.off ? undefined : state.pipeline;
 }
 
-/** Forgets the running provider so the next traced call decides afresh. */
-function detach(): ActiveTracing | undefined {
-  const previous = state.tracing;
-  state.tracing = undefined;
-  state.tracer = undefined;
+/** Forgets the running pipeline so the next traced call decides afresh. */
+function detach(): Pipeline | undefined {
+  const previous = state.pipeline;
+  state.pipeline = undefined;
   state.off = false;
-  state.skipRoots = false;
   return previous;
 }
 
@@ -73,7 +68,7 @@ function detach(): ActiveTracing | undefined {
  * that. `awaited`: the program waits for this, so the cap's timer must keep
  * the process alive (see settlesWithin); in the background it must not.
  */
-async function stop({ provider, exporter }: ActiveTracing, awaited: boolean): Promise<void> {
+async function stop({ provider, exporter }: Pipeline, awaited: boolean): Promise<void> {
   if (provider === undefined) return; // the program's provider is the program's to stop
   let shutdown: Promise<void>;
   try {

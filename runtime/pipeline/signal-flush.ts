@@ -19,14 +19,11 @@ import { warnOnce } from "../shared/warnings";
 
 const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
 
-let installed = false;
-let listening = false;
-let pollScheduled = false;
-
 /** Reads TRACING_FLUSH_ON_SIGNAL once per process; installs the listeners when it is true. */
 export function installSignalFlush(flush: (exporter: ExporterSetup) => Promise<unknown>): void {
-  if (installed) return;
-  installed = true;
+  const hooks = state.exitHooks;
+  if (hooks.signalFlushRead) return;
+  hooks.signalFlushRead = true;
   const warnings: EnvWarning[] = [];
   const wanted = readSetting(
     process.env,
@@ -37,12 +34,12 @@ export function installSignalFlush(flush: (exporter: ExporterSetup) => Promise<u
   );
   for (const warning of warnings) warnOnce(warning.key, warning.message);
   if (!wanted) return;
-  listening = true;
+  hooks.signalListening = true;
   const onSignal = (signal: NodeJS.Signals): void => {
     // Our listener is first (prepended): any other one counted here is the program's.
     if (process.listenerCount(signal) > 1) return;
     process.removeListener(signal, onSignal);
-    const exporter = state.tracing?.exporter;
+    const exporter = state.pipeline?.exporter;
     const work = exporter === undefined ? Promise.resolve() : flush(exporter);
     // A referenced wait: the process must live to be killed by the signal.
     void settlesWithin(work, FLUSH_CAP_MS, { keepAlive: true }).then(() =>
@@ -58,10 +55,11 @@ export function installSignalFlush(flush: (exporter: ExporterSetup) => Promise<u
  * (once per beforeExit) lets a signal that arrived meanwhile take effect.
  */
 export function pollPendingSignals(): void {
-  if (!listening || pollScheduled) {
-    pollScheduled = false;
+  const hooks = state.exitHooks;
+  if (!hooks.signalListening || hooks.signalPollScheduled) {
+    hooks.signalPollScheduled = false;
     return;
   }
-  pollScheduled = true;
+  hooks.signalPollScheduled = true;
   setImmediate(() => {});
 }

@@ -13,14 +13,34 @@ import type { PackageInfo } from "../settings/package-json";
 import type { ExporterSetup } from "../exporters/chosen-exporter";
 import type { TracingOptions } from "../settings/precedence";
 
-/** A started tracer and the exporter wiring behind it. */
-export interface ActiveTracing {
+/**
+ * The running pipeline, set as one value when tracing starts and cleared as
+ * one when it stops (pipeline/lifecycle.ts); `undefined` before the first
+ * traced call and after shutdownTracing().
+ */
+export interface Pipeline {
+  readonly tracer: Tracer;
   /**
    * Our own provider; `undefined` when the program registered a global
    * provider of its own and the runtime uses that one (it exports nothing then).
    */
-  provider: NodeTracerProvider | undefined;
-  exporter: ExporterSetup;
+  readonly provider: NodeTracerProvider | undefined;
+  readonly exporter: ExporterSetup;
+  /** The sampler never records a span without a parent (parentbased_always_off). */
+  readonly skipRoots: boolean;
+}
+
+/** What the exit hooks (pipeline/exit-hooks.ts, pipeline/signal-flush.ts) have done. */
+export interface ExitHookState {
+  installed: boolean;
+  /** A beforeExit flush is under way. */
+  flushRunning: boolean;
+  /** TRACING_FLUSH_ON_SIGNAL was read (once per process). */
+  signalFlushRead: boolean;
+  /** The signal listeners are installed. */
+  signalListening: boolean;
+  /** One more event-loop turn was scheduled so a pending signal is delivered. */
+  signalPollScheduled: boolean;
 }
 
 /** Process-wide counts behind tracingHealth(); they survive reconfiguration. */
@@ -42,11 +62,8 @@ export interface RuntimeState {
    * records nothing).
    */
   off: boolean;
-  /** The sampler never records a span without a parent (parentbased_always_off). */
-  skipRoots: boolean;
   /** Set once tracing has started; `undefined` means "start on first use". */
-  tracer: Tracer | undefined;
-  tracing: ActiveTracing | undefined;
+  pipeline: Pipeline | undefined;
   /** The last `initializeTracing` options. */
   options: TracingOptions;
   /** `serviceName` from tracing.config.json, first registered site wins. */
@@ -61,7 +78,7 @@ export interface RuntimeState {
   contextStorage: AsyncLocalStorage<Context> | undefined;
   /** The first context switch (which turns on Node's promise hooks) has happened safely. */
   contextSwitchChecked: boolean;
-  exitHooksInstalled: boolean;
+  exitHooks: ExitHookState;
   warnedKeys: Set<string>;
 }
 
@@ -72,9 +89,7 @@ type StateHolder = { [STATE_KEY]?: RuntimeState };
 function createState(): RuntimeState {
   return {
     off: false,
-    skipRoots: false,
-    tracer: undefined,
-    tracing: undefined,
+    pipeline: undefined,
     options: {},
     siteServiceName: undefined,
     packageInfo: undefined,
@@ -90,7 +105,13 @@ function createState(): RuntimeState {
     contextManagerInstalled: false,
     contextStorage: undefined,
     contextSwitchChecked: false,
-    exitHooksInstalled: false,
+    exitHooks: {
+      installed: false,
+      flushRunning: false,
+      signalFlushRead: false,
+      signalListening: false,
+      signalPollScheduled: false,
+    },
     warnedKeys: new Set(),
   };
 }

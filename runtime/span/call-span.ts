@@ -14,7 +14,7 @@ import { recordError } from "../capture/exception";
 import { toAttributeValue } from "../capture/serialize";
 import { state } from "../shared/state";
 import { isSuppressed } from "../pipeline/suppression";
-import { currentTracer } from "../pipeline/lifecycle";
+import { currentPipeline } from "../pipeline/lifecycle";
 import { reportInternalError, warnOnce } from "../shared/warnings";
 
 /**
@@ -28,14 +28,14 @@ export function startCall(
   args: readonly unknown[] | undefined,
 ): Context | undefined {
   try {
-    const tracer = currentTracer();
-    if (tracer === undefined) return undefined;
+    const pipeline = currentPipeline();
+    if (pipeline === undefined) return undefined;
     const parent = activeContext();
     if (isSuppressed(parent)) return undefined; // the runtime's own work: see suppression.ts
     // Under parentbased_always_off a call outside any span, and so all it
     // calls, is never recorded: skip the span and the context switch.
-    if (state.skipRoots && otelTrace.getSpan(parent) === undefined) return undefined;
-    const span = tracer.startSpan(site.name, site.startOptions, parent);
+    if (pipeline.skipRoots && otelTrace.getSpan(parent) === undefined) return undefined;
+    const span = pipeline.tracer.startSpan(site.name, site.startOptions, parent);
     if (span.isRecording()) {
       state.health.spansStarted++;
       // Serialising costs; a sampled-out span would throw the work away.

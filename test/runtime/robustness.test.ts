@@ -56,7 +56,7 @@ describe("a failing span start", () => {
   it("runs the body exactly once and warns once", () => {
     const stderr = captureStderr();
     trace(site(spec()), () => "starts tracing lazily");
-    vi.spyOn(state.tracer!, "startSpan").mockImplementation(() => {
+    vi.spyOn(state.pipeline!.tracer, "startSpan").mockImplementation(() => {
       throw new Error("sdk broke");
     });
     let runs = 0;
@@ -127,13 +127,13 @@ describe("environment", () => {
 describe("reconfiguring", () => {
   it("shuts the previous provider down and starts the next one lazily", async () => {
     trace(site(spec()), () => "starts tracing");
-    const previous = state.tracing!.provider!;
+    const previous = state.pipeline!.provider!;
     const shutdown = vi.spyOn(previous, "shutdown");
     initializeTracing({ exporter: "in_memory" });
     expect(shutdown).toHaveBeenCalledTimes(1);
-    expect(state.tracing).toBeUndefined();
+    expect(state.pipeline).toBeUndefined();
     trace(site(spec()), () => "starts again");
-    expect(state.tracing!.provider).not.toBe(previous);
+    expect(state.pipeline!.provider).not.toBe(previous);
   });
 });
 
