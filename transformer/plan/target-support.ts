@@ -10,18 +10,16 @@
  */
 import type * as ts from "typescript";
 import type { TS } from "../typescript-types";
-import { ownReferences } from "./body-scan";
+import type { OwnReferences } from "./body-scan";
 
 /** Why an async function cannot be traced for this output, or undefined when it can. */
 export function targetWrapProblem(
   ts: TS,
   options: ts.CompilerOptions,
-  body: ts.ConciseBody | undefined,
+  refs: OwnReferences,
 ): string | undefined {
   const target = emitTarget(ts, options);
-  if (target >= ts.ScriptTarget.ES2015 || !body || !ownReferences(ts, body).arguments) {
-    return undefined;
-  }
+  if (target >= ts.ScriptTarget.ES2015 || !refs.arguments) return undefined;
   const name = ts.ScriptTarget[target] ?? String(target);
   return (
     `its body reads \`arguments\`, and under target ${name} the traced body would run in an ` +

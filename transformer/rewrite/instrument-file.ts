@@ -1,6 +1,7 @@
 /**
  * Visits one source file: decides per function (identity + first matching
- * rule + ignore comments) and hands matched ones to wrap-body. Files no rule
+ * rule + ignore comments), plans each matched one once (plan/function-plan.ts)
+ * and hands it to wrap-body, wrap-async or wrap-generator. Files no rule
  * takes are returned untouched without being visited.
  */
 import type * as ts from "typescript";
@@ -12,16 +13,15 @@ import {
   type InstrumentableFunction,
 } from "../match/function-identity";
 import type { ProgramContext } from "../program-context";
-import { parameterNames } from "../plan/binding-names";
+import { planFunction, wrapProblem } from "../plan/function-plan";
 import { prologueLength } from "./function-body";
 import { hasIgnoreComment, isFileIgnored } from "../match/ignore-comments";
 import { runtimeImport } from "./runtime-import";
 import { spanName } from "../plan/span-name";
 import { SiteTable } from "./site-table";
-import { targetWrapProblem } from "../plan/target-support";
 import { wrapAsync } from "./wrap-async";
 import { wrapFunction } from "./wrap-body";
-import { generatorWrapProblem, wrapGenerator } from "./wrap-generator";
+import { wrapGenerator } from "./wrap-generator";
 
 const RUNTIME_NAME = "__autotrace";
 
@@ -100,24 +100,18 @@ class FileInstrumenter {
     this.context.reporter.functionMatched(rule);
     const line =
       this.sourceFile.getLineAndCharacterOfPosition(original.getStart(this.sourceFile)).line + 1;
-    // A sync body stays in place, so its `arguments` is right under any target.
-    const problem = identity.isGenerator
-      ? generatorWrapProblem(this.ts, visited)
-      : identity.isAsync
-        ? targetWrapProblem(this.ts, this.transformation.getCompilerOptions(), original.body)
-        : undefined;
+    const fn = planFunction(this.ts, original, identity, rule.rule.includeArgs);
+    const problem = wrapProblem(this.ts, fn, this.transformation.getCompilerOptions());
     if (problem) {
       const where = `${identity.qualifiedName} (${this.file}:${line})`;
       this.context.reporter.warn(rule, `${where} is left as written: ${problem}.`);
       return visited;
     }
-    const argNames = rule.rule.includeArgs ? parameterNames(this.ts, original.parameters) : [];
-    const args = argNames.length > 0 ? argNames : undefined;
     const site = this.sites.add(rule.index, rule.rule, {
       name: spanName(rule.rule, identity, this.file),
       functionName: identity.qualifiedName,
       line,
-      args,
+      args: fn.recordedArgs,
     });
     const wrap = identity.isGenerator ? wrapGenerator : identity.isAsync ? wrapAsync : wrapFunction;
     const isSync = !identity.isGenerator && !identity.isAsync;
@@ -127,11 +121,8 @@ class FileInstrumenter {
       scope: this.scopeName,
       caught: this.caughtName,
       transformation: this.transformation,
-      isAsync: identity.isAsync,
-      captureArgs: args !== undefined,
+      fn,
       reportReturns: isSync && (rule.rule.includeResult || rule.rule.followPromises),
-      isDerivedConstructor: identity.isConstructor && isDerivedClass(this.ts, original.parent),
-      name: identity.kind === "getter" || identity.kind === "setter" ? undefined : identity.name,
     });
   }
 
@@ -140,11 +131,4 @@ class FileInstrumenter {
     const flags = this.ts.GeneratedIdentifierFlags;
     return this.ts.factory.createUniqueName(text, flags.Optimistic | flags.FileLevel);
   }
-}
-
-function isDerivedClass(ts: ProgramContext["ts"], node: ts.Node): boolean {
-  return (
-    ts.isClassLike(node) &&
-    (node.heritageClauses ?? []).some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)
-  );
 }

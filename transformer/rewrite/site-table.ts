@@ -27,7 +27,7 @@ export interface SiteFields {
   functionName: string;
   line: number;
   /** Parameter names, when the rule records arguments. */
-  args?: string[];
+  args?: readonly string[];
 }
 
 export class SiteTable {

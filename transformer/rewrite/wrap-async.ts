@@ -26,7 +26,6 @@ import type * as ts from "typescript";
 import type { TS } from "../typescript-types";
 import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
-import { bodyVarNames, parameterNames } from "../plan/binding-names";
 import { splitStatements, withBody } from "./function-body";
 import { exitWithCall, runtimeCall, spanAround, type WrapPlan } from "./wrap-body";
 
@@ -49,7 +48,7 @@ export function wrapAsync(
     exitWithCall(ts, plan, f.createAwaitExpression(started)),
   );
   ts.setSourceMapRange(statement, body);
-  return withBody(ts, fn, f.createBlock([...kept, ...spanAround(ts, fn, plan, [statement])], true));
+  return withBody(ts, fn, f.createBlock([...kept, ...spanAround(ts, plan, [statement])], true));
 }
 
 /**
@@ -64,8 +63,7 @@ function startInner(
   body: ts.ConciseBody,
 ): ts.Expression {
   const f = ts.factory;
-  const params = parameterNames(ts, fn.parameters);
-  const passed = ts.isBlock(body) ? bodyVarNames(ts, body).filter((n) => params.includes(n)) : [];
+  const passed = plan.fn.redeclared;
   const arrow = f.createArrowFunction(
     [f.createModifier(ts.SyntaxKind.AsyncKeyword)],
     undefined,
@@ -78,7 +76,7 @@ function startInner(
   // An arrow's `this` is its own: only a non-arrow function has a receiver to show.
   const receiver = ts.isArrowFunction(fn) ? [] : [f.createThis()];
   return f.createCallExpression(
-    f.createPropertyAccessExpression(namedAfter(ts, plan.name, arrow), "call"),
+    f.createPropertyAccessExpression(namedAfter(ts, plan.fn.innerName, arrow), "call"),
     undefined,
     [...receiver, ...args],
   );

@@ -20,7 +20,7 @@ import type * as ts from "typescript";
 import type { TS } from "../typescript-types";
 import { EMITTED, type EmittedApi } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
-import { parameterNames } from "../plan/binding-names";
+import type { FunctionPlan } from "../plan/function-plan";
 import { rewriteReturns, runsAfterReturn, splitStatements, withBody } from "./function-body";
 
 export interface WrapPlan {
@@ -30,15 +30,10 @@ export interface WrapPlan {
   scope: ts.Identifier;
   caught: ts.Identifier;
   transformation: ts.TransformationContext;
-  isAsync: boolean;
-  /** Pass the parameters' values so the runtime can record `args.<name>`. */
-  captureArgs: boolean;
+  /** The function's facts, computed once (plan/function-plan.ts). */
+  fn: FunctionPlan;
   /** The body's `return x` must tell the runtime x (includeResult, followPromises). */
   reportReturns: boolean;
-  /** `super(...)` must run before the span can see `this`; it stays outside. */
-  isDerivedConstructor: boolean;
-  /** The function's own name, for the inner function of async functions and generators. */
-  name: string | undefined;
 }
 
 export function wrapFunction(
@@ -51,12 +46,12 @@ export function wrapFunction(
   if (!ts.isBlock(body)) {
     const statement = f.createReturnStatement(exitWithCall(ts, plan, body));
     ts.setSourceMapRange(statement, body);
-    return withBody(ts, fn, f.createBlock(spanAround(ts, fn, plan, [statement]), true));
+    return withBody(ts, fn, f.createBlock(spanAround(ts, plan, [statement]), true));
   }
-  const { kept, wrapped } = splitStatements(ts, body.statements, plan.isDerivedConstructor);
+  const { kept, wrapped } = splitStatements(ts, body.statements, plan.fn.isDerivedConstructor);
   const span = runsAfterReturn(ts, wrapped)
-    ? spanAround(ts, fn, plan, reportingReturns(ts, plan, wrapped), exitStatement(ts, plan))
-    : spanAround(ts, fn, plan, exitingAtReturns(ts, plan, wrapped));
+    ? spanAround(ts, plan, reportingReturns(ts, plan, wrapped), exitStatement(ts, plan))
+    : spanAround(ts, plan, exitingAtReturns(ts, plan, wrapped));
   return withBody(ts, fn, f.updateBlock(body, [...kept, ...span]));
 }
 
@@ -101,22 +96,16 @@ function exitStatement(ts: TS, plan: WrapPlan): ts.Statement {
  */
 export function spanAround(
   ts: TS,
-  fn: InstrumentableFunction,
   plan: WrapPlan,
   statements: readonly ts.Statement[],
   onExit?: ts.Statement,
 ): ts.Statement[] {
   const f = ts.factory;
-  const enterArgs: ts.Expression[] = [plan.site];
-  const params = plan.captureArgs ? parameterNames(ts, fn.parameters) : [];
-  if (params.length > 0) {
-    enterArgs.push(f.createArrayLiteralExpression(params.map((n) => f.createIdentifier(n))));
-  }
   const declaration = f.createVariableDeclaration(
     plan.scope,
     undefined,
     undefined,
-    runtimeCall(ts, plan, EMITTED.enter, enterArgs),
+    runtimeCall(ts, plan, EMITTED.enter, [plan.site, ...argsArray(ts, plan)]),
   );
   const enter = f.createVariableStatement(
     undefined,
@@ -136,6 +125,15 @@ export function spanAround(
   );
   const finallyBlock = onExit === undefined ? undefined : f.createBlock([onExit], true);
   return [enter, f.createTryStatement(f.createBlock(statements, true), onThrow, finallyBlock)];
+}
+
+/** `[a, b]`, the recorded parameters' values, as the last argument of a runtime call; or nothing. */
+export function argsArray(ts: TS, plan: WrapPlan): ts.Expression[] {
+  const names = plan.fn.recordedArgs;
+  if (names === undefined) return [];
+  return [
+    ts.factory.createArrayLiteralExpression(names.map((n) => ts.factory.createIdentifier(n))),
+  ];
 }
 
 /** `RT.exitWith(__autotrace_c, value)`: ends the call with value, which it returns. */

@@ -11,32 +11,15 @@
  * g's name (see wrap-async.ts).
  * `arguments` is passed along with `.apply(this, arguments)` when the body
  * reads it. A body that uses `super` cannot move into a plain function, so
- * such a generator is left as written (the caller warns).
+ * such a generator is left as written (plan/function-plan.ts says why).
  */
 import type * as ts from "typescript";
 import type { TS } from "../typescript-types";
 import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
-import { bodyVarNames, parameterNames } from "../plan/binding-names";
-import { ownReferences } from "../plan/body-scan";
 import { splitStatements, withBody } from "./function-body";
 import { namedAfter } from "./wrap-async";
-import type { WrapPlan } from "./wrap-body";
-
-/** Why a generator cannot be wrapped, or undefined when it can. */
-export function generatorWrapProblem(ts: TS, fn: InstrumentableFunction): string | undefined {
-  const body = fn.body;
-  if (!body || !ts.isBlock(body)) return undefined;
-  const refs = ownReferences(ts, body);
-  if (refs.super) return "its body uses `super`, which cannot move into the inner generator";
-  const redeclared = bodyVarNames(ts, body).filter((n) =>
-    parameterNames(ts, fn.parameters).includes(n),
-  );
-  if (refs.arguments && redeclared.length > 0) {
-    return "its body both reads `arguments` and redeclares a parameter with `var`";
-  }
-  return undefined;
-}
+import { argsArray, type WrapPlan } from "./wrap-body";
 
 export function wrapGenerator(
   ts: TS,
@@ -45,13 +28,12 @@ export function wrapGenerator(
 ): InstrumentableFunction {
   const f = ts.factory;
   const body = fn.body as ts.Block;
-  const params = parameterNames(ts, fn.parameters);
   const { kept, wrapped } = splitStatements(ts, body.statements, false);
   const innerBody = f.updateBlock(body, wrapped);
-  const redeclared = bodyVarNames(ts, innerBody).filter((n) => params.includes(n));
+  const { redeclared, refs, identity, innerName } = plan.fn;
 
   const inner = f.createFunctionExpression(
-    plan.isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined,
+    identity.isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined,
     f.createToken(ts.SyntaxKind.AsteriskToken),
     undefined,
     undefined,
@@ -61,18 +43,15 @@ export function wrapGenerator(
   );
   const generatorObject = callWithThis(
     ts,
-    namedAfter(ts, plan.name, inner),
+    namedAfter(ts, innerName, inner),
     redeclared,
-    ownReferences(ts, innerBody).arguments,
+    refs.arguments,
   );
   const callee = f.createPropertyAccessExpression(
     plan.runtime,
-    plan.isAsync ? EMITTED.traceAsyncGenerator : EMITTED.traceGenerator,
+    identity.isAsync ? EMITTED.traceAsyncGenerator : EMITTED.traceGenerator,
   );
-  const args: ts.Expression[] = [plan.site, generatorObject];
-  if (plan.captureArgs && params.length > 0) {
-    args.push(f.createArrayLiteralExpression(params.map((name) => f.createIdentifier(name))));
-  }
+  const args = [plan.site, generatorObject, ...argsArray(ts, plan)];
   const delegate = f.createYieldExpression(
     f.createToken(ts.SyntaxKind.AsteriskToken),
     f.createCallExpression(callee, undefined, args),
@@ -86,7 +65,7 @@ export function wrapGenerator(
 function callWithThis(
   ts: TS,
   target: ts.Expression,
-  passed: string[],
+  passed: readonly string[],
   readsArguments: boolean,
 ): ts.Expression {
   const f = ts.factory;

@@ -21,8 +21,7 @@ import {
   type InstrumentableFunction,
 } from "../../../transformer/match/function-identity";
 import { hasIgnoreComment, isFileIgnored } from "../../../transformer/match/ignore-comments";
-import { targetWrapProblem } from "../../../transformer/plan/target-support";
-import { generatorWrapProblem } from "../../../transformer/rewrite/wrap-generator";
+import { planFunction, wrapProblem } from "../../../transformer/plan/function-plan";
 import { spanName } from "../../../transformer/plan/span-name";
 import { InputError } from "../terminal";
 
@@ -78,9 +77,8 @@ export function dryRun(tsconfigPath: string, config: TracingConfig): DryRun {
         rule: rule.index,
       };
       // The build's own checks: a function it cannot wrap correctly is left as written.
-      const reason = identity.isGenerator
-        ? generatorWrapProblem(typescript, node)
-        : targetWrapProblem(typescript, program.getCompilerOptions(), node.body);
+      const plan = planFunction(typescript, node, identity, rule.rule.includeArgs);
+      const reason = wrapProblem(typescript, plan, program.getCompilerOptions());
       if (reason) run.leftAsWritten.push({ ...traced, reason });
       else run.functions.push(traced);
     });
