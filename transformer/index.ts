@@ -10,17 +10,13 @@
  * - Source text in, `{ code, map }` out (what the bundler and loader entry
  *   points in integrations/ use): `transformSource` / `createEngine`.
  */
-import * as path from "node:path";
 // `import =` compiles to a plain require: `import * as` would route every
 // `ts.X` read through an __importStar getter when no ts instance is passed in.
 import typescript = require("typescript");
 import type * as ts from "typescript";
-import type { WarningSink } from "./build-reporter";
 import { ConfigError } from "./config/config-error";
-import { loadConfig, resolveConfigPath } from "./config/load-config";
+import { createTransformer } from "./create-transformer";
 import { hasTransformerApi, TS7_MESSAGE } from "./engine/typescript-api";
-import { createProgramContext } from "./program-context";
-import { instrumentSourceFile } from "./rewrite/instrument-file";
 
 export { ConfigError } from "./config/config-error";
 export {
@@ -34,39 +30,7 @@ export {
   type TransformOutput,
 } from "./engine/transform-source";
 export type { TracingConfig, TracingRule } from "./config/config-types";
-
-export interface TransformerOptions {
-  /** Path of tracing.config.json, relative to the tsconfig's folder (or absolute). */
-  config?: string;
-  /** Folder `config` is relative to when there is no tsconfig (default: the current folder). */
-  baseDir?: string;
-  /** Module the emitted code imports (default "ts-autotrace"). */
-  runtimeModule?: string;
-  /** The TypeScript instance to build nodes with (default: the one this package resolves). */
-  ts?: typeof ts;
-  /** Where build warnings go (default: stderr). */
-  onWarning?: WarningSink;
-}
-
-export function createTransformer(
-  program: ts.Program | undefined,
-  options: TransformerOptions = {},
-): ts.TransformerFactory<ts.SourceFile> {
-  const tsInstance = options.ts ?? typescript;
-  const configPath = resolveConfigPath(options.config, options.baseDir ?? tsconfigDir(program));
-  const config = loadConfig(configPath);
-  const context = createProgramContext(tsInstance, config, program, {
-    runtimeModule: options.runtimeModule,
-    onWarning: options.onWarning ?? ((message) => process.stderr.write(`${message}\n`)),
-  });
-  return (transformation) => (sourceFile) =>
-    instrumentSourceFile(context, transformation, sourceFile);
-}
-
-function tsconfigDir(program: ts.Program | undefined): string {
-  const configFilePath = program?.getCompilerOptions().configFilePath;
-  return typeof configFilePath === "string" ? path.dirname(configFilePath) : process.cwd();
-}
+export { createTransformer, type TransformerOptions } from "./create-transformer";
 
 /** What ts-patch hands a program transformer as its third argument. */
 interface TsPatchExtras {

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import type * as ts from "typescript";
 import type { WarningSink } from "../build-reporter";
 import { loadConfig } from "../config/load-config";
-import { createTransformer } from "../index";
+import { createTransformer } from "../create-transformer";
 import { compileRules, fileRulesIndex, relativeToRoot } from "../match/compiled-rules";
 import { locateProject, readCompilerOptions, type ProjectLocation } from "./project-settings";
 import {

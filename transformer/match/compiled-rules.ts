@@ -5,17 +5,12 @@
  */
 import * as path from "node:path";
 import { minimatch } from "minimatch";
-import type { TracingConfig, TracingRule } from "../config/config-types";
+import type { TracingConfig } from "../config/config-types";
 import { normaliseGlob } from "./glob-hints";
-import { compileNamePatterns, type NameMatcher } from "./name-pattern";
-import { createRuleSelector, type RuleSelector } from "./rule-selector";
+import { compileNamePatterns } from "./name-pattern";
+import { createRuleSelector, type CompiledRule, type RuleSelector } from "./rule-selector";
 
-export interface CompiledRule {
-  index: number;
-  rule: TracingRule;
-  matchesFile: (relativePath: string) => boolean;
-  matchesFunction: NameMatcher;
-}
+export type { CompiledRule } from "./rule-selector";
 
 export function compileRules(config: TracingConfig): CompiledRule[] {
   return config.rules.map((rule, index) => ({

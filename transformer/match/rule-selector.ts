@@ -6,8 +6,16 @@
  * candidate. The candidate is then checked in full (exclusions, constructors);
  * only when that check fails does the search go on rule by rule.
  */
-import type { CompiledRule } from "./compiled-rules";
-import { patternSource, type NamedFunction } from "./name-pattern";
+import type { TracingRule } from "../config/config-types";
+import { patternSource, type NameMatcher, type NamedFunction } from "./name-pattern";
+
+/** A rule compiled once per program (match/compiled-rules.ts builds them). */
+export interface CompiledRule {
+  index: number;
+  rule: TracingRule;
+  matchesFile: (relativePath: string) => boolean;
+  matchesFunction: NameMatcher;
+}
 
 export type RuleSelector = (fn: NamedFunction) => CompiledRule | undefined;
 
