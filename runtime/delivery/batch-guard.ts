@@ -6,7 +6,7 @@
  * this guard applies the same limit first, so every dropped span is counted
  * and the first one is reported.
  */
-import { TraceFlags, type Context } from "@opentelemetry/api";
+import type { Context } from "@opentelemetry/api";
 import type {
   BatchSpanProcessor,
   ReadableSpan,
@@ -18,6 +18,7 @@ import { countDropped } from "../api/health";
 import { sdkTraceBase } from "../pipeline/sdk-packages";
 import { warnOnce } from "../shared/warnings";
 import type { SafeExporter } from "./safe-exporter";
+import { isSampled } from "./processor-basics";
 
 export class BatchGuard implements SpanProcessor {
   private readonly batch: BatchSpanProcessor;
@@ -36,7 +37,7 @@ export class BatchGuard implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     // The batch processor ignores unsampled spans; they must not count as queued.
-    if ((span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
+    if (!isSampled(span)) return;
     const ledger = this.exporter.ledger;
     if (ledger.queued >= this.settings.maxQueueSize) {
       this.drop();

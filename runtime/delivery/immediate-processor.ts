@@ -10,15 +10,14 @@
  * promises were what broke first. Network exporters keep the SDK's batch
  * processor.
  */
-import { TraceFlags, type Context } from "@opentelemetry/api";
+import type { Context } from "@opentelemetry/api";
 import type {
   ReadableSpan,
   Span,
   SpanExporter,
   SpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
-
-const ignoreResult = (): void => {};
+import { ignoreResult, isSampled } from "./processor-basics";
 
 export class ImmediateSpanProcessor implements SpanProcessor {
   constructor(private readonly exporter: SpanExporter) {}
@@ -26,7 +25,7 @@ export class ImmediateSpanProcessor implements SpanProcessor {
   onStart(_span: Span, _parentContext: Context): void {}
 
   onEnd(span: ReadableSpan): void {
-    if ((span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
+    if (!isSampled(span)) return;
     // The exporter is a SafeExporter: it never throws and reports its own failures.
     this.exporter.export([span], ignoreResult);
   }

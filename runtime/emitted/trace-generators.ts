@@ -12,28 +12,33 @@
  * unexported), as OpenTelemetry does for any span never ended.
  */
 import { runInContext } from "../span/active-context";
+import type { EmittedApi } from "../../contract";
 import type { CallSite } from "./prepared-site";
 import { beginCall, endReturn, endThrow, runInside, type CallSpan } from "../span/call-span";
 import { state } from "../shared/state";
 
 type Method = "next" | "throw" | "return";
+/** A generator object seen through the three methods the wrapper forwards to. */
+type Resumable<Result> = Record<Method, (value: unknown) => Result>;
 
-export function traceGenerator<T, R, N>(
-  site: CallSite | undefined,
-  generator: Generator<T, R, N>,
-  args?: unknown[],
-): Generator<T, R, N> {
-  if (site === undefined || state.off) return generator;
-  return new TracedGenerator(site, generator, args) as unknown as Generator<T, R, N>;
-}
+/** Signatures from the contract the transformer's output is written against. */
+type Emitted = EmittedApi<CallSite>;
 
-export function traceAsyncGenerator<T, R, N>(
+export const traceGenerator: Emitted["traceGenerator"] = (site, generator, args) =>
+  traced(site, generator, args, TracedGenerator);
+
+export const traceAsyncGenerator: Emitted["traceAsyncGenerator"] = (site, generator, args) =>
+  traced(site, generator, args, TracedAsyncGenerator);
+
+/** The generator itself when tracing is off, else the wrapper that traces it. */
+function traced<G extends object>(
   site: CallSite | undefined,
-  generator: AsyncGenerator<T, R, N>,
-  args?: unknown[],
-): AsyncGenerator<T, R, N> {
+  generator: G,
+  args: unknown[] | undefined,
+  Traced: new (site: CallSite, inner: Resumable<never>, args: unknown[] | undefined) => object,
+): G {
   if (site === undefined || state.off) return generator;
-  return new TracedAsyncGenerator(site, generator, args) as unknown as AsyncGenerator<T, R, N>;
+  return new Traced(site, generator as unknown as Resumable<never>, args) as G;
 }
 
 /**
@@ -48,6 +53,8 @@ abstract class TracedIteration<Result> {
 
   constructor(
     private readonly site: CallSite,
+    /** The generator object the moved body runs in. */
+    private readonly inner: Resumable<Result>,
     private readonly args: unknown[] | undefined,
   ) {}
 
@@ -70,7 +77,10 @@ abstract class TracedIteration<Result> {
     return call === undefined ? this.resume(method, value) : this.resumeTraced(call, method, value);
   }
 
-  protected abstract resume(method: Method, value: unknown): Result;
+  protected resume(method: Method, value: unknown): Result {
+    return this.inner[method](value);
+  }
+
   protected abstract resumeTraced(call: CallSpan, method: Method, value: unknown): Result;
 
   /** Later resumptions run plainly: the span has ended (or was ended by runInside). */
@@ -85,21 +95,9 @@ abstract class TracedIteration<Result> {
   }
 }
 
-class TracedGenerator<T, R, N> extends TracedIteration<IteratorResult<T, R>> {
-  constructor(
-    site: CallSite,
-    private readonly inner: Generator<T, R, N>,
-    args: unknown[] | undefined,
-  ) {
-    super(site, args);
-  }
-
+class TracedGenerator<T, R> extends TracedIteration<IteratorResult<T, R>> {
   [Symbol.iterator]() {
     return this;
-  }
-
-  protected resume(method: Method, value: unknown): IteratorResult<T, R> {
-    return (this.inner[method] as (v: unknown) => IteratorResult<T, R>)(value);
   }
 
   protected resumeTraced(call: CallSpan, method: Method, value: unknown): IteratorResult<T, R> {
@@ -115,21 +113,9 @@ class TracedGenerator<T, R, N> extends TracedIteration<IteratorResult<T, R>> {
   }
 }
 
-class TracedAsyncGenerator<T, R, N> extends TracedIteration<Promise<IteratorResult<T, R>>> {
-  constructor(
-    site: CallSite,
-    private readonly inner: AsyncGenerator<T, R, N>,
-    args: unknown[] | undefined,
-  ) {
-    super(site, args);
-  }
-
+class TracedAsyncGenerator<T, R> extends TracedIteration<Promise<IteratorResult<T, R>>> {
   [Symbol.asyncIterator]() {
     return this;
-  }
-
-  protected resume(method: Method, value: unknown): Promise<IteratorResult<T, R>> {
-    return (this.inner[method] as (v: unknown) => Promise<IteratorResult<T, R>>)(value);
   }
 
   protected resumeTraced(

@@ -45,13 +45,21 @@ export interface ExitHookState {
 
 /** Process-wide counts behind tracingHealth(); they survive reconfiguration. */
 export interface HealthCounters {
+  /** Spans started and recorded (sampled in). */
   spansStarted: number;
+  /** Spans the exporter confirmed as delivered. */
   spansExported: number;
+  /** Spans lost: export queue full, or an export that failed. */
   spansDropped: number;
-  /** Traced calls that ran untraced because entering their span's context failed. */
+  /**
+   * Traced calls that ran their body untraced because the runtime could not
+   * switch to their span's context (on Node 20: inside the reaction of a
+   * promise the program froze). Warned about once.
+   */
   contextSwitchFailures: number;
+  /** The last export failure, e.g. `Error: 14 UNAVAILABLE: ...`. */
   lastExportError: string | undefined;
-  /** Traced functions loaded in this process (sites registered by emitted code). */
+  /** Traced functions loaded so far; 0 means the code was built or run without ts-autotrace. */
   tracedFunctions: number;
 }
 

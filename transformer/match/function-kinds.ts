@@ -36,38 +36,39 @@ function entry<Node extends InstrumentableFunction>(e: FunctionKindEntry<Node>) 
   return e as unknown as FunctionKindEntry;
 }
 
+type PlainFunction = ts.FunctionDeclaration | ts.FunctionExpression;
+
+/** A `function` declaration's or expression's own parts, with a new body: both update alike. */
+function functionParts<Node extends PlainFunction>(fn: Node, body: ts.ConciseBody) {
+  return [
+    fn.modifiers as Node["modifiers"],
+    fn.asteriskToken,
+    fn.name,
+    fn.typeParameters,
+    fn.parameters,
+    fn.type,
+    body as ts.Block,
+  ] as const;
+}
+
+/** The parts a getter and a setter share, in the order their update functions take them. */
+function accessorParts(fn: ts.AccessorDeclaration) {
+  return [fn.modifiers, fn.name, fn.parameters] as const;
+}
+
 const FUNCTION_KINDS: readonly FunctionKindEntry[] = [
   entry<ts.FunctionDeclaration>({
     kind: "function",
     naming: "declaration",
     is: (ts, node) => ts.isFunctionDeclaration(node),
     withBody: (ts, fn, body) =>
-      ts.factory.updateFunctionDeclaration(
-        fn,
-        fn.modifiers,
-        fn.asteriskToken,
-        fn.name,
-        fn.typeParameters,
-        fn.parameters,
-        fn.type,
-        body as ts.Block,
-      ),
+      ts.factory.updateFunctionDeclaration(fn, ...functionParts(fn, body)),
   }),
   entry<ts.FunctionExpression>({
     kind: "function",
     naming: "binding",
     is: (ts, node) => ts.isFunctionExpression(node),
-    withBody: (ts, fn, body) =>
-      ts.factory.updateFunctionExpression(
-        fn,
-        fn.modifiers,
-        fn.asteriskToken,
-        fn.name,
-        fn.typeParameters,
-        fn.parameters,
-        fn.type,
-        body as ts.Block,
-      ),
+    withBody: (ts, fn, body) => ts.factory.updateFunctionExpression(fn, ...functionParts(fn, body)),
   }),
   entry<ts.ArrowFunction>({
     kind: "arrow",
@@ -106,27 +107,14 @@ const FUNCTION_KINDS: readonly FunctionKindEntry[] = [
     naming: "member",
     is: (ts, node) => ts.isGetAccessorDeclaration(node),
     withBody: (ts, fn, body) =>
-      ts.factory.updateGetAccessorDeclaration(
-        fn,
-        fn.modifiers,
-        fn.name,
-        fn.parameters,
-        fn.type,
-        body as ts.Block,
-      ),
+      ts.factory.updateGetAccessorDeclaration(fn, ...accessorParts(fn), fn.type, body as ts.Block),
   }),
   entry<ts.SetAccessorDeclaration>({
     kind: "setter",
     naming: "member",
     is: (ts, node) => ts.isSetAccessorDeclaration(node),
     withBody: (ts, fn, body) =>
-      ts.factory.updateSetAccessorDeclaration(
-        fn,
-        fn.modifiers,
-        fn.name,
-        fn.parameters,
-        body as ts.Block,
-      ),
+      ts.factory.updateSetAccessorDeclaration(fn, ...accessorParts(fn), body as ts.Block),
   }),
   entry<ts.ConstructorDeclaration>({
     kind: "constructor",

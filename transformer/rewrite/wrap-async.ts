@@ -27,13 +27,9 @@ import type { TS } from "../typescript-types";
 import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
 import { splitStatements, withBody } from "./function-body";
-import { exitWithCall, runtimeCall, spanAround, type WrapPlan } from "./wrap-body";
+import { exitWithCall, runtimeCall, spanAround, type Wrap, type WrapPlan } from "./wrap-body";
 
-export function wrapAsync(
-  ts: TS,
-  fn: InstrumentableFunction,
-  plan: WrapPlan,
-): InstrumentableFunction {
+export const wrapAsync: Wrap = (ts, fn, plan) => {
   const f = ts.factory;
   const body = fn.body!;
   const { kept, wrapped } = ts.isBlock(body)
@@ -49,7 +45,7 @@ export function wrapAsync(
   );
   ts.setSourceMapRange(statement, body);
   return withBody(ts, fn, f.createBlock([...kept, ...spanAround(ts, plan, [statement])], true));
-}
+};
 
 /**
  * `{ f: async () => BODY }.f.call(this)`. A body that redeclares a parameter

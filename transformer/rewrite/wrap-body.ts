@@ -36,11 +36,10 @@ export interface WrapPlan {
   reportReturns: boolean;
 }
 
-export function wrapFunction(
-  ts: TS,
-  fn: InstrumentableFunction,
-  plan: WrapPlan,
-): InstrumentableFunction {
+/** A builder (sync here, wrap-async.ts, wrap-generator.ts): the function with its span inserted. */
+export type Wrap = (ts: TS, fn: InstrumentableFunction, plan: WrapPlan) => InstrumentableFunction;
+
+export const wrapFunction: Wrap = (ts, fn, plan) => {
   const f = ts.factory;
   const body = fn.body!;
   if (!ts.isBlock(body)) {
@@ -53,7 +52,7 @@ export function wrapFunction(
     ? spanAround(ts, plan, reportingReturns(ts, plan, wrapped), exitStatement(ts, plan))
     : spanAround(ts, plan, exitingAtReturns(ts, plan, wrapped));
   return withBody(ts, fn, f.updateBlock(body, [...kept, ...span]));
-}
+};
 
 /**
  * The common case: no code of the body runs after its `return`s, so each

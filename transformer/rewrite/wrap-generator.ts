@@ -16,16 +16,11 @@
 import type * as ts from "typescript";
 import type { TS } from "../typescript-types";
 import { EMITTED } from "../../contract";
-import type { InstrumentableFunction } from "../match/function-identity";
 import { splitStatements, withBody } from "./function-body";
 import { namedAfter } from "./wrap-async";
-import { argsArray, type WrapPlan } from "./wrap-body";
+import { argsArray, type Wrap } from "./wrap-body";
 
-export function wrapGenerator(
-  ts: TS,
-  fn: InstrumentableFunction,
-  plan: WrapPlan,
-): InstrumentableFunction {
+export const wrapGenerator: Wrap = (ts, fn, plan) => {
   const f = ts.factory;
   const body = fn.body as ts.Block;
   const { kept, wrapped } = splitStatements(ts, body.statements, false);
@@ -59,7 +54,7 @@ export function wrapGenerator(
   const returnStatement = f.createReturnStatement(delegate);
   ts.setSourceMapRange(returnStatement, { pos: body.pos, end: body.end });
   return withBody(ts, fn, f.createBlock([...kept, returnStatement], true));
-}
+};
 
 /** `{ g: function* () {...} }.g.call(this, a)` or `.apply(this, arguments)`. */
 function callWithThis(

@@ -7,15 +7,14 @@
  * local, so there is no queue to drop from and the timer never keeps the
  * program alive.
  */
-import { TraceFlags, type Context } from "@opentelemetry/api";
+import type { Context } from "@opentelemetry/api";
 import type {
   ReadableSpan,
   Span,
   SpanExporter,
   SpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
-
-const ignoreResult = (): void => {};
+import { ignoreResult, isSampled } from "../../delivery/processor-basics";
 
 export class FileBatchProcessor implements SpanProcessor {
   private batch: ReadableSpan[] = [];
@@ -36,7 +35,7 @@ export class FileBatchProcessor implements SpanProcessor {
   onStart(_span: Span, _parentContext: Context): void {}
 
   onEnd(span: ReadableSpan): void {
-    if ((span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
+    if (!isSampled(span)) return;
     this.batch.push(span);
     if (this.batch.length >= this.maxBatch) this.write();
     else if (this.timer === undefined) {
