@@ -19,11 +19,41 @@
  * `trace` must then simply run the body.
  */
 
+import type { SpanKind } from "@opentelemetry/api";
+import type { CapturePlan } from "./capture/capture-plan";
+import type { NameOf } from "./capture/span-name";
+
 /** A span attribute value, as OpenTelemetry accepts it. */
 export type AttributeValue = string | number | boolean | string[] | number[] | boolean[];
 
+/**
+ * What a rule says about its spans beyond where they go (issue 12): kind,
+ * preset, values read from the call, what is redacted and how long values get.
+ * The transformer writes these in the rule's options object.
+ */
+export interface ComponentSpec {
+  /** `internal` (default), `server`, `client`, `producer`, `consumer`. */
+  kind?: string;
+  /** A preset name from runtime/components/presets.ts. */
+  component?: string;
+  /** Attribute key to `args.<parameter>.<path>`, `this.<path>` or `result.<path>`. */
+  sources?: Record<string, string>;
+  /** `name` has `{args.…}`/`{this.…}` placeholders, filled in per call. */
+  nameTemplate?: boolean;
+  /** With `args`: record all (default), none (only read by sources), or these. */
+  recordArgs?: boolean | string[];
+  /** `false` clears the default redact patterns. */
+  redactDefaults?: boolean;
+  /** Patterns added to the redacted names. */
+  redact?: string[];
+  /** `false` stops masking card numbers. */
+  cardNumbers?: boolean;
+  maxValueLength?: number;
+  maxTotalValueLength?: number;
+}
+
 /** What the transformer writes for one traced function (plain JSON-able data). */
-export interface CallSiteSpec {
+export interface CallSiteSpec extends ComponentSpec {
   /** `serviceName` from tracing.config.json, if any. */
   service?: string;
   /** Span name (the rule's `spanName` template already expanded). */
@@ -34,7 +64,7 @@ export interface CallSiteSpec {
   file: string;
   /** `code.line.number`: 1-based line of the function. */
   line: number;
-  /** Parameter names, present when the rule has `includeArgs`. */
+  /** Parameter names, present when the rule records or reads arguments (or reads `this`, passed after them). */
   args?: string[];
   /** True when the rule has `includeResult`. */
   result?: boolean;
@@ -57,11 +87,18 @@ export interface CallSite {
   readonly key: string;
   /** Frozen static attributes: the rule's attributes plus the code.* ones. */
   readonly attributes: Readonly<Record<string, AttributeValue>>;
-  /** `{ attributes }`, built once: the options every span of this site starts with. */
-  readonly startOptions: Readonly<{ attributes: Readonly<Record<string, AttributeValue>> }>;
+  /** `{ attributes, kind }`, built once: the options every span of this site starts with. */
+  readonly startOptions: Readonly<{
+    attributes: Readonly<Record<string, AttributeValue>>;
+    kind?: SpanKind;
+  }>;
   /** `args.<name>` attribute keys, in parameter order, when args are captured. */
   readonly argKeys: readonly string[] | undefined;
-  /** Record the return value as `result`. */
+  /** Something is recorded when the call returns (`capture.endReads`). */
   readonly result: boolean;
+  /** What each call records (arguments, result, values from the call); undefined for nothing. */
+  readonly capture: CapturePlan | undefined;
+  /** The span name of one call, for `{args.…}` names; undefined when `name` is fixed. */
+  readonly nameOf: NameOf | undefined;
   readonly thresholdMs: number | undefined;
 }

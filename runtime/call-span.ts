@@ -17,7 +17,7 @@ import {
 import { activeContext, runInContext } from "./active-context";
 import type { CallSite } from "./call-site";
 import { errorMessage, isStackOverflow } from "./errors";
-import { toAttributeValue } from "./serialize";
+import { recordEnd, recordStart } from "./capture/record";
 import { state } from "./state";
 import { currentTracer } from "./tracing-lifecycle";
 import { reportInternalError, warnOnce } from "./warn";
@@ -39,11 +39,12 @@ export function startCall(
     // Under parentbased_always_off a call outside any span, and so all it
     // calls, is never recorded: skip the span and the context switch.
     if (state.skipRoots && otelTrace.getSpan(parent) === undefined) return undefined;
-    const span = tracer.startSpan(site.name, site.startOptions, parent);
+    const name = site.nameOf === undefined ? site.name : site.nameOf(args);
+    const span = tracer.startSpan(name, site.startOptions, parent);
     if (span.isRecording()) {
       state.health.spansStarted++;
       // Serialising costs; a sampled-out span would throw the work away.
-      if (site.argKeys !== undefined) recordArgs(span, site.argKeys, args);
+      if (site.capture !== undefined) recordStart(site.capture, span, args);
     }
     startedSpan = span;
     return otelTrace.setSpan(parent, span);
@@ -63,7 +64,7 @@ export function startTime(site: CallSite): number {
 
 export function endWithValue(site: CallSite, span: Span, startedAt: number, value: unknown): void {
   try {
-    if (site.result && span.isRecording()) span.setAttribute("result", toAttributeValue(value));
+    if (site.result && span.isRecording()) recordEnd(site.capture!, span, value);
     if (site.thresholdMs !== undefined) checkThreshold(site, span, startedAt);
   } catch (error) {
     reportInternalError("ending a span", error);
@@ -126,16 +127,6 @@ export function endReturn(call: CallSpan, value: unknown): void {
 
 export function endThrow(call: CallSpan, error: unknown): void {
   endWithError(call.site, call.span, call.startedAt, error);
-}
-
-function recordArgs(
-  span: Span,
-  keys: readonly string[],
-  args: readonly unknown[] | undefined,
-): void {
-  for (let i = 0; i < keys.length; i++) {
-    span.setAttribute(keys[i], toAttributeValue(args?.[i]));
-  }
 }
 
 function checkThreshold(site: CallSite, span: Span, startedAt: number): void {

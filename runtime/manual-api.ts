@@ -5,18 +5,23 @@
 import { trace as otelTrace, type Attributes, type Span } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import type { CallSite } from "./call-site";
+import { manualSpanParts, type SpanOptions } from "./components/manual-span";
 import { beginCall, endReturn, endThrow, runInside, type CallSpan } from "./call-span";
 import { state } from "./state";
 import { reportInternalError } from "./warn";
 
+export type { SpanOptions } from "./components/manual-span";
+
 /**
- * Runs `fn` inside a new span, active for everything `fn` calls. For an async
+ * Runs `fn` inside a new span, active for everything `fn` calls. The second
+ * argument is its attributes, or `{ kind, component, attributes }` (see
+ * components/manual-span.ts for how the two are told apart). For an async
  * `fn` the span ends when its promise settles; the returned promise settles
  * the same way (a new promise, so an unhandled rejection stays unhandled).
  */
-export function withSpan<T>(name: string, attributes: Attributes, fn: () => T): T {
+export function withSpan<T>(name: string, options: Attributes | SpanOptions, fn: () => T): T {
   if (state.off) return fn();
-  const call = beginCall(manualSite(name, attributes), undefined);
+  const call = beginCall(manualSite(name, options), undefined);
   if (call === undefined) return fn();
   const value = runInside(call, fn);
   if (isPromiseLike(value)) return endWhenSettled(call, value) as T;
@@ -43,16 +48,18 @@ export function resetFinishedSpans(): void {
   state.tracing?.exporter.resetFinishedSpans();
 }
 
-function manualSite(name: string, attributes: Attributes): CallSite {
-  const siteAttributes = attributes as CallSite["attributes"];
+function manualSite(name: string, options: Attributes | SpanOptions): CallSite {
+  const { attributes, kind } = manualSpanParts(name, options);
   return {
     name,
     label: name,
     key: `manual:${name}`,
-    attributes: siteAttributes,
-    startOptions: { attributes: siteAttributes },
+    attributes,
+    startOptions: kind === undefined ? { attributes } : { attributes, kind },
     argKeys: undefined,
     result: false,
+    capture: undefined,
+    nameOf: undefined,
     thresholdMs: undefined,
   };
 }

@@ -2,25 +2,36 @@
  * Turning arbitrary argument and return values into span attribute values.
  * Never throws: whatever a program passes around, tracing must not fail on it.
  */
+import { replacerFor } from "./capture/json-hooks";
+import { DEFAULT_VALUE_RULES, type ValueRules } from "./capture/value-rules";
 import { errorName } from "./errors";
 
 /** Long enough to debug with, short enough for any exporter and backend. */
 export const MAX_ATTRIBUTE_LENGTH = 1024;
 
-export function toAttributeValue(value: unknown): string | number | boolean {
+/**
+ * `rules` redact keys and mask card numbers while writing (capture/json-hooks.ts);
+ * `maxLength` is what is left of the value's and the span's budget.
+ */
+export function toAttributeValue(
+  value: unknown,
+  rules: ValueRules = DEFAULT_VALUE_RULES,
+  maxLength = rules.maxLength,
+): string | number | boolean {
   try {
-    return convert(value);
+    return convert(value, rules, maxLength);
   } catch (error) {
     // Cycles, throwing getters or toJSON, hostile proxies.
     return `[unserializable: ${errorName(error)}]`;
   }
 }
 
-function convert(value: unknown): string | number | boolean {
+function convert(value: unknown, rules: ValueRules, max: number): string | number | boolean {
   switch (typeof value) {
     case "string":
-      return clip(value);
+      return clip(rules.maskText(value), max);
     case "number":
+      return rules.maskNumber(value);
     case "boolean":
       return value;
     case "bigint":
@@ -33,20 +44,16 @@ function convert(value: unknown): string | number | boolean {
       return "undefined";
     default:
       // typeof "object"; null is the one object JSON would not describe usefully.
-      return value === null ? "null" : clip(toJson(value));
+      return value === null ? "null" : clip(toJson(value, rules), max);
   }
 }
 
-function toJson(value: unknown): string {
+function toJson(value: unknown, rules: ValueRules): string {
   // JSON.stringify returns undefined for e.g. a toJSON() that returns undefined.
-  return JSON.stringify(value, bigintAsText) ?? "undefined";
+  // The replacer also writes bigints, which JSON.stringify would throw on.
+  return JSON.stringify(value, replacerFor(rules)) ?? "undefined";
 }
 
-/** JSON.stringify throws on bigint; a nested bigint should not lose the whole value. */
-function bigintAsText(_key: string, value: unknown): unknown {
-  return typeof value === "bigint" ? `${value}n` : value;
-}
-
-function clip(text: string): string {
-  return text.length <= MAX_ATTRIBUTE_LENGTH ? text : `${text.slice(0, MAX_ATTRIBUTE_LENGTH - 1)}…`;
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }

@@ -4,7 +4,8 @@ import {
   ATTR_CODE_FUNCTION_NAME,
   ATTR_CODE_LINE_NUMBER,
 } from "./attribute-names";
-import type { AttributeValue, CallSite, CallSiteSpec } from "./call-site";
+import type { AttributeValue, CallSite, CallSiteSpec, ComponentSpec } from "./call-site";
+import { componentParts } from "./components/component-site";
 import { describeError } from "./errors";
 import { state } from "./state";
 import { warnOnce } from "./warn";
@@ -28,9 +29,10 @@ export function site(spec: CallSiteSpec): CallSite | undefined {
 }
 
 function buildSite(spec: CallSiteSpec): CallSite {
+  const parts = componentParts(spec);
   // code.* last: they describe the code itself, a rule must not overwrite them.
   const attributes = Object.freeze({
-    ...spec.attributes,
+    ...parts.attributes,
     [ATTR_CODE_FUNCTION_NAME]: spec.function,
     [ATTR_CODE_FILE_PATH]: spec.file,
     [ATTR_CODE_LINE_NUMBER]: spec.line,
@@ -40,9 +42,13 @@ function buildSite(spec: CallSiteSpec): CallSite {
     label: spec.function,
     key: `${spec.file}:${spec.line}:${spec.function}`,
     attributes,
-    startOptions: Object.freeze({ attributes }),
+    startOptions: Object.freeze(
+      parts.kind === undefined ? { attributes } : { attributes, kind: parts.kind },
+    ),
     argKeys: spec.args === undefined ? undefined : Object.freeze(spec.args.map((n) => `args.${n}`)),
-    result: spec.result === true,
+    result: parts.capture?.endReads !== undefined,
+    capture: parts.capture,
+    nameOf: parts.nameOf,
     thresholdMs: spec.thresholdMs,
   });
 }
@@ -55,7 +61,7 @@ function registerServiceName(service: string | undefined): void {
 }
 
 /** A rule's options, declared once per file by the emitted code and shared by its sites. */
-export interface SiteOptions {
+export interface SiteOptions extends ComponentSpec {
   result?: boolean;
   thresholdMs?: number;
   attributes?: Record<string, AttributeValue>;

@@ -14,6 +14,7 @@ import * as path from "node:path";
 import typescript = require("typescript");
 import type * as ts from "typescript";
 import type { WarningSink } from "./build-reporter";
+import { checkProgramParameters } from "./components/check-program";
 import { ConfigError } from "./config/config-error";
 import { loadConfig, resolveConfigPath } from "./config/load-config";
 import { createProgramContext } from "./program-context";
@@ -46,6 +47,7 @@ export function createTransformer(
     runtimeModule: options.runtimeModule,
     onWarning: options.onWarning ?? ((message) => process.stderr.write(`${message}\n`)),
   });
+  if (program) checkProgramParameters(context, program);
   return (transformation) => (sourceFile) =>
     instrumentSourceFile(context, transformation, sourceFile);
 }

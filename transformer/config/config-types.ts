@@ -1,18 +1,34 @@
 /** The shape of tracing.config.json after validation. */
 
 import type { AttributeValue } from "../../runtime/call-site";
+import type { ComponentName } from "../../runtime/components/presets";
+import type { SpanKindName } from "../../runtime/components/span-kinds";
+
+/** A rule's `redact`, resolved: defaults cleared or not, patterns added, card masking. */
+export interface RedactOptions {
+  clear: boolean;
+  add: string[];
+  cards: boolean;
+}
 
 export interface TracingRule {
   /** Minimatch globs relative to the config file's folder; `!` excludes. */
   files: string[];
   /** Function name patterns; `*` is the only wildcard, `!` excludes. */
   functions: string[];
-  includeArgs: boolean;
+  /** `true` for every parameter, or the names of those to record. */
+  includeArgs: boolean | string[];
   includeResult: boolean;
   thresholdMs?: number;
-  /** Template with `{class}`, `{function}`, `{file}`. */
+  /** Template with `{class}`, `{function}`, `{file}`, `{args.<path>}`, `{this.<path>}`. */
   spanName?: string;
+  /** Literal values, or `$args.` / `$this` / `$result` paths read from the call. */
   attributes: Record<string, AttributeValue>;
+  kind?: SpanKindName;
+  component?: ComponentName;
+  redact?: RedactOptions;
+  maxValueLength?: number;
+  maxTotalValueLength?: number;
 }
 
 export interface TracingConfig {

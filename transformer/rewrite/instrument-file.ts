@@ -12,7 +12,7 @@ import {
   type InstrumentableFunction,
 } from "../match/function-identity";
 import type { ProgramContext } from "../program-context";
-import { parameterNames } from "./binding-names";
+import { readsFromCall } from "../components/call-reads";
 import { prologueLength } from "./prologue";
 import { hasIgnoreComment, isFileIgnored } from "./ignore-comments";
 import { runtimeImport } from "./runtime-import";
@@ -98,21 +98,23 @@ class FileInstrumenter {
       this.context.reporter.warn(rule, `${where} is left as written: ${problem}.`);
       return visited;
     }
-    const argNames = rule.rule.includeArgs ? parameterNames(this.ts, original.parameters) : [];
-    const args = argNames.length > 0 ? argNames : undefined;
+    const reads = readsFromCall(this.context, rule, identity, original, { file: this.file, line });
+    const isDerivedConstructor = identity.isConstructor && isDerivedClass(this.ts, original.parent);
     const site = this.sites.add(rule.index, rule.rule, {
       name: spanName(rule.rule, identity, this.file),
       functionName: identity.qualifiedName,
       line,
-      args,
+      args: reads.args,
     });
     const wrap = identity.isGenerator ? wrapGenerator : wrapFunction;
     return wrap(this.ts, visited, {
       runtime: this.runtime,
       site,
       isAsync: identity.isAsync,
-      captureArgs: args !== undefined,
-      isDerivedConstructor: identity.isConstructor && isDerivedClass(this.ts, original.parent),
+      captureArgs: reads.args !== undefined,
+      // `this` before a derived constructor's super() throws; $this is then absent.
+      captureThis: reads.needsThis && !isDerivedConstructor,
+      isDerivedConstructor,
     });
   }
 

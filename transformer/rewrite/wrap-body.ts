@@ -25,6 +25,8 @@ export interface WrapPlan {
   isAsync: boolean;
   /** Pass the parameters' values so the runtime can record `args.<name>`. */
   captureArgs: boolean;
+  /** Pass `this` after them, for `$this` attribute paths. */
+  captureThis?: boolean;
   /** `super(...)` must run before the span can see `this`; it stays outside. */
   isDerivedConstructor: boolean;
 }
@@ -62,11 +64,22 @@ function tracedCall(
     plan.isAsync ? "traceAsync" : "trace",
   );
   const args: ts.Expression[] = [plan.site, bodyClosure(ts, plan.isAsync, params, body)];
-  if (plan.captureArgs && params.length > 0) {
-    args.push(f.createArrayLiteralExpression(params.map((name) => f.createIdentifier(name))));
-  }
+  const values = callValues(ts, plan, params);
+  if (values) args.push(values);
   const call = f.createCallExpression(callee, undefined, args);
   return plan.isAsync ? f.createAwaitExpression(call) : call;
+}
+
+/** `[a, b]`, or `[a, b, this]` for `$this` paths; undefined when nothing is passed. */
+export function callValues(
+  ts: TS,
+  plan: WrapPlan,
+  params: string[],
+): ts.ArrayLiteralExpression | undefined {
+  const f = ts.factory;
+  const values: ts.Expression[] = plan.captureArgs ? params.map((n) => f.createIdentifier(n)) : [];
+  if (plan.captureThis) values.push(f.createThis());
+  return values.length > 0 ? f.createArrayLiteralExpression(values) : undefined;
 }
 
 /**

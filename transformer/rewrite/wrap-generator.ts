@@ -16,7 +16,7 @@ import type { InstrumentableFunction } from "../match/function-identity";
 import { bodyVarNames, parameterNames } from "./binding-names";
 import { ownReferences } from "./body-scan";
 import { splitStatements, withBody } from "./function-body";
-import type { WrapPlan } from "./wrap-body";
+import { callValues, type WrapPlan } from "./wrap-body";
 
 type TS = typeof ts;
 
@@ -67,9 +67,8 @@ export function wrapGenerator(
     plan.isAsync ? "traceAsyncGenerator" : "traceGenerator",
   );
   const args: ts.Expression[] = [plan.site, generatorObject];
-  if (plan.captureArgs && params.length > 0) {
-    args.push(f.createArrayLiteralExpression(params.map((name) => f.createIdentifier(name))));
-  }
+  const values = callValues(ts, plan, params);
+  if (values) args.push(values);
   const delegate = f.createYieldExpression(
     f.createToken(ts.SyntaxKind.AsteriskToken),
     f.createCallExpression(callee, undefined, args),

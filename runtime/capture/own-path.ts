@@ -1,0 +1,32 @@
+/**
+ * Reading `$args.order.customer.id`-style paths out of a call without running
+ * any of the program's code: each step takes an own data property only (a
+ * getter, an inherited property or a Proxy is never touched), or a Map entry
+ * through the built-in Map.prototype.get. Anything else ends the path with
+ * `undefined`, and the attribute is then not set.
+ */
+import { types } from "node:util";
+
+const getOwn = Object.getOwnPropertyDescriptor;
+const mapGet = Map.prototype.get;
+
+/** The value at `path` below `root`; `undefined` when a step is missing or not plain data. */
+export function readOwnPath(root: unknown, path: readonly string[]): unknown {
+  let value = root;
+  for (let i = 0; i < path.length; i++) {
+    if (typeof value !== "object" || value === null) {
+      if (typeof value !== "function") return undefined;
+    }
+    value = readStep(value as object, path[i]);
+    if (value === undefined) return undefined;
+  }
+  return value;
+}
+
+function readStep(target: object, key: string): unknown {
+  // First: even getOwnPropertyDescriptor runs a Proxy's trap.
+  if (types.isProxy(target)) return undefined;
+  if (types.isMap(target)) return mapGet.call(target, key);
+  const descriptor = getOwn(target, key);
+  return descriptor !== undefined && "value" in descriptor ? descriptor.value : undefined;
+}
