@@ -7,11 +7,9 @@
  */
 
 const CANDIDATE = /\d(?:[ -]?\d){12,18}/g;
-/** A cheap test first: most strings have no 13 digits in a row at all. */
-const HAS_LONG_DIGIT_RUN = /\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d/;
 
 export function maskCardNumbers(text: string): string {
-  if (text.length < 13 || !HAS_LONG_DIGIT_RUN.test(text)) return text;
+  if (text.length < 13 || !hasLongDigitRun(text)) return text;
   return text.replace(CANDIDATE, (run, offset: number) =>
     isStandalone(text, offset, run.length) && luhnValid(digitsOf(run)) ? mask(run) : run,
   );
@@ -22,6 +20,38 @@ export function maskCardNumber(value: number): number | string {
   if (!Number.isSafeInteger(value) || value < 1e12) return value;
   const text = String(value);
   return text.length <= 19 && luhnValid(text) ? mask(text) : value;
+}
+
+/**
+ * A cheap test first: is there a run of 13 digits (spaces and dashes
+ * between allowed)? Such a run covers every 13th position, so the scan looks
+ * at every 13th character and reads around it only when it is a digit or a
+ * separator: text without digits costs length/13 reads. It may say yes to
+ * runs the exact pattern below then rejects; never no to a card number.
+ */
+function hasLongDigitRun(text: string): boolean {
+  const n = text.length;
+  let p = 12;
+  while (p < n) {
+    if (!isDigitOrSeparator(text.charCodeAt(p))) {
+      p += 13;
+      continue;
+    }
+    let start = p;
+    while (start > 0 && isDigitOrSeparator(text.charCodeAt(start - 1))) start--;
+    let digits = 0;
+    let i = start;
+    for (; i < n && isDigitOrSeparator(text.charCodeAt(i)); i++) {
+      if (text.charCodeAt(i) <= 57 && text.charCodeAt(i) >= 48) digits++;
+    }
+    if (digits >= 13) return true;
+    p = i + 13;
+  }
+  return false;
+}
+
+function isDigitOrSeparator(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 32 || c === 45;
 }
 
 export function luhnValid(digits: string): boolean {

@@ -1,13 +1,15 @@
 /**
  * Reading `$args.order.customer.id`-style paths out of a call without running
  * any of the program's code: each step takes an own data property only (a
- * getter, an inherited property or a Proxy is never touched), or a Map entry
- * through the built-in Map.prototype.get. Anything else ends the path with
+ * getter, an inherited property or a Proxy is never touched), or, for a Map
+ * without an own property of that name, its entry through the built-in
+ * Map.prototype.get. Anything else ends the path with
  * `undefined`, and the attribute is then not set.
  */
 import { types } from "node:util";
 
 const getOwn = Object.getOwnPropertyDescriptor;
+const { isProxy, isMap } = types;
 const mapGet = Map.prototype.get;
 
 /** The value at `path` below `root`; `undefined` when a step is missing or not plain data. */
@@ -25,8 +27,9 @@ export function readOwnPath(root: unknown, path: readonly string[]): unknown {
 
 function readStep(target: object, key: string): unknown {
   // First: even getOwnPropertyDescriptor runs a Proxy's trap.
-  if (types.isProxy(target)) return undefined;
-  if (types.isMap(target)) return mapGet.call(target, key);
+  if (isProxy(target)) return undefined;
   const descriptor = getOwn(target, key);
-  return descriptor !== undefined && "value" in descriptor ? descriptor.value : undefined;
+  if (descriptor !== undefined) return descriptor.get === undefined ? descriptor.value : undefined;
+  // Checked only when there is no own property: most steps are plain objects.
+  return isMap(target) ? mapGet.call(target, key) : undefined;
 }

@@ -44,7 +44,10 @@ function recordRead(plan: CapturePlan, span: Span, read: Read, root: unknown, le
     return left;
   }
   const max = left < plan.rules.maxLength ? left : plan.rules.maxLength;
-  const recorded = toAttributeValue(value, plan.rules, max);
+  const recorded =
+    typeof value === "string" && value.length <= max && value.length < 13
+      ? value // too short to hold a card number or need a cut
+      : toAttributeValue(value, plan.rules, max);
   span.setAttribute(read.key, recorded);
   return left - (typeof recorded === "string" ? recorded.length : 8);
 }
