@@ -13,6 +13,7 @@ export default tseslint.config(
     ],
   },
   ...tseslint.configs.recommended,
+  ...boundaryRules(),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
@@ -21,3 +22,51 @@ export default tseslint.config(
     },
   },
 );
+
+/**
+ * The build-time/run-time boundary: transformer/ and runtime/ meet only in
+ * contract/, so the runtime never loads TypeScript or transformer code and
+ * the transformer never depends on the runtime's internals.
+ */
+function boundaryRules() {
+  const fix = "share it through contract/ (the one module both sides import)";
+  const transformer = {
+    regex: "(^|/)transformer(/|$)",
+    message: `the runtime must not import the transformer: ${fix}.`,
+  };
+  const typescript = {
+    regex: "^typescript(/|$)",
+    message: "the runtime must not load TypeScript: it runs in the user's program.",
+  };
+  const runtime = {
+    regex: "(^|/)runtime(/|$)|^ts-autotrace$",
+    message: `the transformer must not import the runtime: ${fix}.`,
+  };
+  const anything = {
+    regex: ".",
+    message: "contract/ imports nothing, so both sides can load it at no cost.",
+  };
+  return [
+    boundary(["runtime/**/*.ts", "runtime/**/*.mjs"], [transformer, typescript]),
+    boundary(["transformer/**/*.ts"], [runtime]),
+    boundary(["contract/**/*.ts"], [anything]),
+  ];
+}
+
+/** Forbids the patterns in `import`, `import =`, `export from`, `require()` and `import()`. */
+function boundary(files, patterns) {
+  const syntax = patterns.flatMap(({ regex, message }) => {
+    const literal = `/${regex.replaceAll("/", "\\/")}/`; // esquery ends a regex at a bare "/"
+    return [
+      { selector: `CallExpression[callee.name='require'][arguments.0.value=${literal}]`, message },
+      { selector: `ImportExpression[source.value=${literal}]`, message },
+    ];
+  });
+  return {
+    files,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns }],
+      "no-restricted-syntax": ["error", ...syntax],
+    },
+  };
+}

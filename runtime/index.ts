@@ -3,10 +3,13 @@
  * small manual API. Keep the value exports in sync with index.mjs (a test
  * checks it).
  */
-export type { AttributeValue, CallSite, CallSiteSpec } from "./call-site";
+export type { AttributeValue, CallSiteSpec } from "../contract";
+export type { CallSite } from "./call-site";
 export type { ExporterName } from "./env-config";
 export type { TracingHealth } from "./health";
 export type { TracingOptions } from "./settings";
+import type { EmittedApi } from "../contract";
+import type { CallSite } from "./call-site";
 import { file as fileImpl, site as siteImpl } from "./site";
 import { trace as traceImpl, traceAsync as traceAsyncImpl } from "./traced-call";
 import {
@@ -15,13 +18,15 @@ import {
 } from "./traced-generator";
 
 // What emitted code calls is exported as plain data properties: `export { x }
-// from` compiles to a getter, read again on every traced call.
-export const file = fileImpl;
+// from` compiles to a getter, read again on every traced call. Typed by the
+// contract, so a signature the transformer does not emit fails to compile.
+type Emitted = EmittedApi<CallSite>;
+export const file: Emitted["file"] = fileImpl;
 export const site = siteImpl;
-export const trace = traceImpl;
-export const traceAsync = traceAsyncImpl;
-export const traceGenerator = traceGeneratorImpl;
-export const traceAsyncGenerator = traceAsyncGeneratorImpl;
+export const trace: Emitted["trace"] = traceImpl;
+export const traceAsync: Emitted["traceAsync"] = traceAsyncImpl;
+export const traceGenerator: Emitted["traceGenerator"] = traceGeneratorImpl;
+export const traceAsyncGenerator: Emitted["traceAsyncGenerator"] = traceAsyncGeneratorImpl;
 export { initializeTracing, shutdownTracing } from "./tracing-lifecycle";
 export { tracingHealth } from "./health";
 export {

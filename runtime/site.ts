@@ -4,7 +4,8 @@ import {
   ATTR_CODE_FUNCTION_NAME,
   ATTR_CODE_LINE_NUMBER,
 } from "./attribute-names";
-import type { AttributeValue, CallSite, CallSiteSpec, ComponentSpec } from "./call-site";
+import type { CallSiteSpec, FileArguments, SiteFactory } from "../contract";
+import type { CallSite } from "./call-site";
 import { componentParts } from "./components/component-site";
 import { describeError } from "./errors";
 import { state } from "./state";
@@ -60,28 +61,12 @@ function registerServiceName(service: string | undefined): void {
   }
 }
 
-/** A rule's options, declared once per file by the emitted code and shared by its sites. */
-export interface SiteOptions extends ComponentSpec {
-  result?: boolean;
-  thresholdMs?: number;
-  attributes?: Record<string, AttributeValue>;
-}
-
-/** What `file()` returns: builds one site of that file (see the transformer's site-table.ts). */
-export type SiteFactory = (
-  name: string,
-  line: number,
-  options?: SiteOptions | null,
-  args?: string[] | null,
-  functionName?: string,
-) => CallSite | undefined;
-
 /**
  * `file(path, service)`: the emitted code's compact way to declare the sites
  * of one file. Like `site()`, a site that cannot be prepared is undefined
  * (its calls run untraced), never an exception at module load.
  */
-export function file(path: string, service?: string): SiteFactory {
+export function file(...[path, service]: FileArguments): SiteFactory<CallSite> {
   return (name, line, options, args, functionName) =>
     site({
       ...options,

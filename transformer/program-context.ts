@@ -4,6 +4,7 @@
  */
 import type * as ts from "typescript";
 import * as path from "node:path";
+import { RUNTIME_MODULE } from "../contract";
 import { BuildReporter, type WarningSink } from "./build-reporter";
 import type { TracingConfig } from "./config/config-types";
 import {
@@ -14,8 +15,6 @@ import {
   type CompiledRule,
   type FileRules,
 } from "./match/compiled-rules";
-
-export const DEFAULT_RUNTIME_MODULE = "ts-autotrace";
 
 export interface ProgramContext {
   readonly ts: typeof ts;
@@ -41,7 +40,7 @@ export function createProgramContext(
     config,
     rules,
     rulesFor: fileRulesIndex(rules),
-    runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE,
+    runtimeModule: options.runtimeModule ?? RUNTIME_MODULE,
     reporter: new BuildReporter(config.configPath, rules, options.onWarning, filesByRule),
   };
 }

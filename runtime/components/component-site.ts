@@ -5,13 +5,13 @@
  * sites and by withSpan() for manual ones.
  */
 import { SpanKind } from "@opentelemetry/api";
-import type { AttributeValue, CallSiteSpec } from "../call-site";
+import type { AttributeValue, CallSiteSpec } from "../../contract";
 import { capturePlan, type CapturePlan } from "../capture/capture-plan";
 import { isRedactedPath, REDACTED } from "../capture/key-patterns";
 import { spanNameOf, type NameOf } from "../capture/span-name";
 import { valueRules, type ValueRules } from "../capture/value-rules";
-import { presetOf, type ComponentPreset } from "./presets";
-import { isSpanKindName, type SpanKindName } from "./span-kinds";
+import { presetOf, type ComponentPreset } from "../../contract/components";
+import { isSpanKindName, type SpanKindName } from "../../contract/components";
 
 const KINDS: Record<SpanKindName, SpanKind> = {
   internal: SpanKind.INTERNAL,

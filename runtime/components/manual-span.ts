@@ -6,10 +6,10 @@
  * keys (default patterns) are replaced, as for generated spans.
  */
 import type { Attributes, SpanKind } from "@opentelemetry/api";
-import type { AttributeValue } from "../call-site";
+import type { AttributeValue } from "../../contract";
 import { DEFAULT_VALUE_RULES } from "../capture/value-rules";
 import { componentParts, kindOf, redactStatic } from "./component-site";
-import { presetOf } from "./presets";
+import { presetOf } from "../../contract/components";
 
 export interface SpanOptions {
   /** `internal` (default), `server`, `client`, `producer`, `consumer`; a preset's if absent. */

@@ -12,8 +12,8 @@ import {
   DEFAULT_MAX_TOTAL_VALUE_LENGTH,
   DEFAULT_MAX_VALUE_LENGTH,
 } from "../../runtime/capture/value-rules";
-import { COMPONENT_PRESETS, type ComponentPreset } from "../../runtime/components/presets";
-import { SPAN_KIND_NAMES } from "../../runtime/components/span-kinds";
+import { COMPONENT_PRESETS, type ComponentPreset } from "../../contract/components";
+import { SPAN_KIND_NAMES } from "../../contract/components";
 import { REDACT_KEYS } from "../../transformer/config/validate-components";
 import { RULE_KEYS, validateConfig } from "../../transformer/config/validate-config";
 import { ROOT } from "../helpers/run";

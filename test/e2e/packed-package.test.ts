@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, run, tracingEnv } from "../helpers/run";
+import { packedTarball } from "../helpers/packed-tarball";
+import { run, tracingEnv } from "../helpers/run";
 
 const project = fs.mkdtempSync(path.join(os.tmpdir(), "autotrace-user-"));
 const bin = (name: string) => path.join(project, "node_modules", ".bin", name);
@@ -76,9 +77,7 @@ require(process.argv[2]).main().then(() => {
 };
 
 beforeAll(() => {
-  const pack = run("npm", ["pack", "--silent", "--pack-destination", project], { cwd: ROOT });
-  expect(pack.status).toBe(0);
-  const tarball = path.join(project, pack.stdout.trim().split("\n").pop()!);
+  const tarball = packedTarball();
   fs.writeFileSync(
     path.join(project, "package.json"),
     JSON.stringify({ name: "user-project", private: true }),
@@ -104,7 +103,7 @@ beforeAll(() => {
   expect(install.stderr).not.toMatch(/ERR!/);
   expect(run(bin("tspc"), ["-p", project]).status).toBe(0);
   expect(run(bin("tsc"), ["-p", project, "--outDir", path.join(project, "plain")]).status).toBe(0);
-}, 180_000);
+}, 600_000);
 
 describe("the packed package in a user's project", () => {
   it("behaves exactly like the plain tsc build", () => {

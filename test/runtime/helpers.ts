@@ -1,7 +1,7 @@
 /** Shared test helpers: a fresh in-memory tracer, stderr capture, site specs. */
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { afterEach, beforeEach, vi } from "vitest";
-import type { CallSiteSpec } from "../../runtime/call-site";
+import type { CallSiteSpec } from "../../contract";
 import { getFinishedSpans, initializeTracing, shutdownTracing } from "../../runtime/index.js";
 import { state } from "../../runtime/state";
 

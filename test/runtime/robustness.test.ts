@@ -1,7 +1,7 @@
 import { ExportResultCode } from "@opentelemetry/core";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { CallSiteSpec } from "../../runtime/call-site";
+import type { CallSiteSpec } from "../../contract";
 import {
   getFinishedSpans,
   initializeTracing,

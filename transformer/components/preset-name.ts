@@ -5,7 +5,7 @@
  * attribute, its `$args`/`$this` source (filled in per call), or the
  * preset's default from the code. A rule's own `spanName` wins.
  */
-import { presetOf } from "../../runtime/components/presets";
+import { presetOf } from "../../contract/components";
 import type { TracingRule } from "../config/config-types";
 import { isSourceText, literalText } from "../config/value-sources";
 import type { FunctionIdentity } from "../match/function-identity";

@@ -3,7 +3,7 @@
  * (`var __autotrace_r0 = {...}`) and the runtime turns into part of each
  * CallSite (runtime/site.ts). Only what differs from the defaults is written.
  */
-import type { SiteOptions } from "../../runtime/site";
+import type { SiteOptions } from "../../contract";
 import type { TracingRule } from "../config/config-types";
 import { isSourceText, literalText } from "../config/value-sources";
 import { ruleSources } from "./rule-sources";

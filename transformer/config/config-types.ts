@@ -1,8 +1,8 @@
 /** The shape of tracing.config.json after validation. */
 
-import type { AttributeValue } from "../../runtime/call-site";
-import type { ComponentName } from "../../runtime/components/presets";
-import type { SpanKindName } from "../../runtime/components/span-kinds";
+import type { AttributeValue } from "../../contract";
+import type { ComponentName } from "../../contract/components";
+import type { SpanKindName } from "../../contract/components";
 
 /** A rule's `redact`, resolved: defaults cleared or not, patterns added, card masking. */
 export interface RedactOptions {

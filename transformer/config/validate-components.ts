@@ -4,8 +4,8 @@
  * in `attributes` and `spanName`, `redact`, `maxValueLength` and
  * `maxTotalValueLength`. Each problem names the key, what was given and the fix.
  */
-import { COMPONENT_NAMES, type ComponentName } from "../../runtime/components/presets";
-import { SPAN_KIND_NAMES, type SpanKindName } from "../../runtime/components/span-kinds";
+import { COMPONENT_NAMES, type ComponentName } from "../../contract/components";
+import { SPAN_KIND_NAMES, type SpanKindName } from "../../contract/components";
 import type { RedactOptions } from "./config-types";
 import { describe, isPlainObject, suggestion, type Json, type Report } from "./json-text";
 import { isSourceText, nameSources, parseSource } from "./value-sources";

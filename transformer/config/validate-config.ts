@@ -2,7 +2,7 @@
  * Checks a parsed tracing.config.json and collects every problem (never stops at
  * the first), each with its JSON path, what was expected, what was given and a fix.
  */
-import type { AttributeValue } from "../../runtime/call-site";
+import type { AttributeValue } from "../../contract";
 import { namePatternProblem } from "../match/name-pattern";
 import type { ConfigProblem } from "./config-error";
 import type { TracingRule } from "./config-types";

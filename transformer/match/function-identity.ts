@@ -1,15 +1,21 @@
 /**
- * The one table that decides *where* instrumentation can go: for each kind of
- * function-like node, its own name, its owner (class or object literal) and its
- * kind. Nodes with no body (overloads, abstract and `declare` members) and
- * functions with no name (inline callbacks) get no identity and are never wrapped.
+ * Who a function is: its own name, its owner (class or object literal) and its
+ * kind, as the table of function kinds (function-kinds.ts) defines them. Nodes
+ * with no body (overloads, abstract and `declare` members) and functions with
+ * no name (inline callbacks) get no identity and are never wrapped.
  */
 import type * as ts from "typescript";
+import {
+  functionKindOf,
+  nameHolderOf,
+  type FunctionKind,
+  type InstrumentableFunction,
+} from "./function-kinds";
 import type { NamedFunction } from "./name-pattern";
 
-type TS = typeof ts;
+export { isInstrumentable, type FunctionKind, type InstrumentableFunction } from "./function-kinds";
 
-export type FunctionKind = "function" | "arrow" | "method" | "getter" | "setter" | "constructor";
+type TS = typeof ts;
 
 export interface FunctionIdentity extends NamedFunction {
   kind: FunctionKind;
@@ -17,27 +23,6 @@ export interface FunctionIdentity extends NamedFunction {
   ownerName?: string;
   isAsync: boolean;
   isGenerator: boolean;
-}
-
-export type InstrumentableFunction =
-  | ts.FunctionDeclaration
-  | ts.FunctionExpression
-  | ts.ArrowFunction
-  | ts.MethodDeclaration
-  | ts.GetAccessorDeclaration
-  | ts.SetAccessorDeclaration
-  | ts.ConstructorDeclaration;
-
-export function isInstrumentable(ts: TS, node: ts.Node): node is InstrumentableFunction {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node) ||
-    ts.isConstructorDeclaration(node)
-  );
 }
 
 export function identifyFunction(
@@ -66,57 +51,41 @@ interface NameAndOwner {
 }
 
 function nameAndOwner(ts: TS, node: InstrumentableFunction): NameAndOwner | undefined {
-  if (ts.isConstructorDeclaration(node)) {
-    return { name: "constructor", ownerName: classLikeName(ts, node.parent), kind: "constructor" };
+  const row = functionKindOf(ts, node);
+  if (!row) return undefined;
+  const { kind } = row;
+  switch (row.naming) {
+    case "constructor":
+      return { name: "constructor", ownerName: classLikeName(ts, node.parent), kind };
+    case "member": {
+      const member = node as ts.MethodDeclaration | ts.AccessorDeclaration;
+      const ownerName = ownerNameOf(ts, member.parent);
+      return { name: propertyNameText(ts, member.name), ownerName, kind };
+    }
+    case "declaration": {
+      const isDefault = hasModifier(ts, node, ts.SyntaxKind.DefaultKeyword);
+      const name = (node as ts.FunctionDeclaration).name?.text;
+      return { name: name ?? (isDefault ? "default" : undefined), kind };
+    }
+    case "binding": {
+      const ownName = ts.isFunctionExpression(node) ? node.name?.text : undefined;
+      return ownName ? { name: ownName, kind } : { ...nameFromBinding(ts, node), kind };
+    }
   }
-  if (
-    ts.isMethodDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node)
-  ) {
-    const kind = ts.isMethodDeclaration(node)
-      ? "method"
-      : ts.isGetAccessorDeclaration(node)
-        ? "getter"
-        : "setter";
-    return { name: propertyNameText(ts, node.name), ownerName: ownerNameOf(ts, node.parent), kind };
-  }
-  if (ts.isFunctionDeclaration(node)) {
-    const isDefault = hasModifier(ts, node, ts.SyntaxKind.DefaultKeyword);
-    return { name: node.name?.text ?? (isDefault ? "default" : undefined), kind: "function" };
-  }
-  const kind = ts.isArrowFunction(node) ? "arrow" : "function";
-  if (ts.isFunctionExpression(node) && node.name) return { name: node.name.text, kind };
-  return { ...nameFromBinding(ts, node), kind };
 }
 
 /** `const f = () => {}`, `{ f: () => {} }`, `class { f = () => {} }`, `export default () => {}`. */
-function nameFromBinding(ts: TS, node: ts.Expression): Omit<NameAndOwner, "kind"> {
-  const holder = skipExpressionWrappers(ts, node.parent);
-  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name))
-    return { name: holder.name.text };
-  if (ts.isPropertyAssignment(holder)) {
-    return { name: propertyNameText(ts, holder.name), ownerName: ownerNameOf(ts, holder.parent) };
-  }
-  if (ts.isPropertyDeclaration(holder)) {
-    return { name: propertyNameText(ts, holder.name), ownerName: classLikeName(ts, holder.parent) };
-  }
+function nameFromBinding(ts: TS, node: ts.Node): Omit<NameAndOwner, "kind"> {
+  const holder = nameHolderOf(ts, node);
+  if (!holder) return { name: undefined };
   if (ts.isExportAssignment(holder)) return { name: "default" };
-  return { name: undefined };
-}
-
-function skipExpressionWrappers(ts: TS, node: ts.Node): ts.Node {
-  let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isTypeAssertionExpression(current)
-  ) {
-    current = current.parent;
+  if (ts.isVariableDeclaration(holder)) {
+    return { name: ts.isIdentifier(holder.name) ? holder.name.text : undefined };
   }
-  return current;
+  const ownerName = ts.isPropertyAssignment(holder)
+    ? ownerNameOf(ts, holder.parent)
+    : classLikeName(ts, holder.parent);
+  return { name: propertyNameText(ts, holder.name), ownerName };
 }
 
 function ownerNameOf(ts: TS, owner: ts.Node): string | undefined {

@@ -1,6 +1,6 @@
 /** Replacing a function's body while keeping the function node itself (name, length, modifiers). */
 import type * as ts from "typescript";
-import type { InstrumentableFunction } from "../match/function-identity";
+import { functionKindOf, type InstrumentableFunction } from "../match/function-kinds";
 import { prologueLength } from "./prologue";
 
 type TS = typeof ts;
@@ -27,66 +27,11 @@ function isSuperCallStatement(ts: TS, statement: ts.Statement): boolean {
   );
 }
 
+/** Looked up in the table of function kinds, which knows how to update each kind of node. */
 export function withBody(
   ts: TS,
   fn: InstrumentableFunction,
   body: ts.ConciseBody,
 ): InstrumentableFunction {
-  const f = ts.factory;
-  if (ts.isArrowFunction(fn)) {
-    return f.updateArrowFunction(
-      fn,
-      fn.modifiers,
-      fn.typeParameters,
-      fn.parameters,
-      fn.type,
-      fn.equalsGreaterThanToken,
-      body,
-    );
-  }
-  const block = body as ts.Block;
-  if (ts.isFunctionDeclaration(fn)) {
-    return f.updateFunctionDeclaration(
-      fn,
-      fn.modifiers,
-      fn.asteriskToken,
-      fn.name,
-      fn.typeParameters,
-      fn.parameters,
-      fn.type,
-      block,
-    );
-  }
-  if (ts.isFunctionExpression(fn)) {
-    return f.updateFunctionExpression(
-      fn,
-      fn.modifiers,
-      fn.asteriskToken,
-      fn.name,
-      fn.typeParameters,
-      fn.parameters,
-      fn.type,
-      block,
-    );
-  }
-  if (ts.isMethodDeclaration(fn)) {
-    return f.updateMethodDeclaration(
-      fn,
-      fn.modifiers,
-      fn.asteriskToken,
-      fn.name,
-      fn.questionToken,
-      fn.typeParameters,
-      fn.parameters,
-      fn.type,
-      block,
-    );
-  }
-  if (ts.isGetAccessorDeclaration(fn)) {
-    return f.updateGetAccessorDeclaration(fn, fn.modifiers, fn.name, fn.parameters, fn.type, block);
-  }
-  if (ts.isSetAccessorDeclaration(fn)) {
-    return f.updateSetAccessorDeclaration(fn, fn.modifiers, fn.name, fn.parameters, block);
-  }
-  return f.updateConstructorDeclaration(fn, fn.modifiers, fn.parameters, block);
+  return functionKindOf(ts, fn)!.withBody(ts, fn, body);
 }

@@ -6,6 +6,7 @@
  * comment on the first function).
  */
 import type * as ts from "typescript";
+import { nameHolderOf } from "../match/function-kinds";
 
 type TS = typeof ts;
 
@@ -27,29 +28,16 @@ export function hasIgnoreComment(ts: TS, sourceFile: ts.SourceFile, fn: ts.Node)
   return declarationNodes(ts, fn).some((node) => leadingCommentsMention(ts, sourceFile, node));
 }
 
-/** The function and the declarations around it that a comment may sit on. */
+/**
+ * The function and the declarations around it that a comment may sit on: the
+ * same declaration that names it (function-kinds.ts), so a function is ignored
+ * through every wrapper it is named through.
+ */
 function declarationNodes(ts: TS, fn: ts.Node): ts.Node[] {
-  const nodes = [fn];
-  let holder = fn.parent;
-  while (
-    holder &&
-    (ts.isParenthesizedExpression(holder) ||
-      ts.isAsExpression(holder) ||
-      ts.isSatisfiesExpression(holder))
-  ) {
-    holder = holder.parent;
-  }
-  if (!holder) return nodes;
-  if (ts.isVariableDeclaration(holder)) {
-    nodes.push(holder, holder.parent, holder.parent.parent);
-  } else if (
-    ts.isPropertyAssignment(holder) ||
-    ts.isPropertyDeclaration(holder) ||
-    ts.isExportAssignment(holder)
-  ) {
-    nodes.push(holder);
-  }
-  return nodes;
+  const holder = nameHolderOf(ts, fn);
+  if (!holder) return [fn];
+  if (ts.isVariableDeclaration(holder)) return [fn, holder, holder.parent, holder.parent.parent];
+  return [fn, holder];
 }
 
 function leadingCommentsMention(ts: TS, sourceFile: ts.SourceFile, node: ts.Node): boolean {

@@ -18,6 +18,7 @@ import { hasIgnoreComment, isFileIgnored } from "./ignore-comments";
 import { runtimeImport } from "./runtime-import";
 import { spanName } from "./site-spec";
 import { SiteTable } from "./site-table";
+import { targetWrapProblem } from "./target-support";
 import { wrapFunction } from "./wrap-body";
 import { generatorWrapProblem, wrapGenerator } from "./wrap-generator";
 
@@ -92,7 +93,9 @@ class FileInstrumenter {
     this.context.reporter.functionMatched(rule);
     const line =
       this.sourceFile.getLineAndCharacterOfPosition(original.getStart(this.sourceFile)).line + 1;
-    const problem = identity.isGenerator ? generatorWrapProblem(this.ts, visited) : undefined;
+    const problem = identity.isGenerator
+      ? generatorWrapProblem(this.ts, visited)
+      : targetWrapProblem(this.ts, this.transformation.getCompilerOptions(), original.body);
     if (problem) {
       const where = `${identity.qualifiedName} (${this.file}:${line})`;
       this.context.reporter.warn(rule, `${where} is left as written: ${problem}.`);

@@ -6,17 +6,23 @@
  *   var __autotrace_r0 = { result: true, thresholdMs: 100 };   // a rule's options, once per file
  *   var __autotrace_s0 = __autotrace_f("Cart.add", 12, __autotrace_r0, ["item"]);
  *
- * Site arguments: span name, line, rule options or null, parameter names
- * (when the rule records or reads arguments, or reads `this`) or null, and `code.function.name` when it differs from
- * the span name (a `spanName` template). All are `var`s: in an ES module
+ * Site arguments follow the contract's SiteArguments (contract/index.ts):
+ * span name, line, rule options or null, parameter names (when the rule
+ * records or reads arguments, or reads `this`) or null, and
+ * `code.function.name` when it differs from the span name (a `spanName`
+ * template). All are `var`s: in an ES module
  * import cycle a function may run before its module body, and then its site
  * is undefined and the runtime runs it untraced.
  */
 import type * as ts from "typescript";
+import { EMITTED, type SiteArguments } from "../../contract";
 import { ruleOptions } from "../components/rule-options";
 import type { TracingRule } from "../config/config-types";
 
 type TS = typeof ts;
+/** One expression (or none) per slot of the contract's table row, in its order. */
+type Slots<Row extends unknown[]> = { [Slot in keyof Row]: ts.Expression | undefined };
+type Row = Slots<Required<SiteArguments>>;
 
 export interface SiteFields {
   name: string;
@@ -51,20 +57,19 @@ export class SiteTable {
   /** Declares one traced function's site; returns the variable its wrapper passes to the runtime. */
   add(ruleIndex: number, rule: TracingRule, fields: SiteFields): ts.Identifier {
     const f = this.ts.factory;
-    const args: ts.Expression[] = [
+    const row: Row = [
       f.createStringLiteral(fields.name),
       f.createNumericLiteral(fields.line),
-    ];
-    const tail = [
       this.optionsOf(ruleIndex, rule),
       fields.args &&
         f.createArrayLiteralExpression(fields.args.map((a) => f.createStringLiteral(a))),
       fields.functionName === fields.name ? undefined : f.createStringLiteral(fields.functionName),
     ];
-    while (tail.length > 0 && tail[tail.length - 1] === undefined) tail.pop();
-    args.push(...tail.map((arg) => arg ?? f.createNull()));
+    const args: (ts.Expression | undefined)[] = [...row];
+    while (args[args.length - 1] === undefined) args.pop();
     const site = this.uniqueName(`__autotrace_s${this.sites++}`);
-    this.declare(site, f.createCallExpression(this.fileFactory(), undefined, args));
+    const present = args.map((arg) => arg ?? f.createNull());
+    this.declare(site, f.createCallExpression(this.fileFactory(), undefined, present));
     return site;
   }
 
@@ -75,7 +80,7 @@ export class SiteTable {
     const args = [f.createStringLiteral(this.file)];
     if (this.service !== undefined) args.push(f.createStringLiteral(this.service));
     const call = f.createCallExpression(
-      f.createPropertyAccessExpression(this.runtime, "file"),
+      f.createPropertyAccessExpression(this.runtime, EMITTED.file),
       undefined,
       args,
     );

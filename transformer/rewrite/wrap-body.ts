@@ -13,6 +13,7 @@
  * replaced, so its name, `length`, parameters and modifiers stay as written.
  */
 import type * as ts from "typescript";
+import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
 import { bodyVarNames, parameterNames } from "./binding-names";
 import { splitStatements, withBody } from "./function-body";
@@ -61,7 +62,7 @@ function tracedCall(
   const f = ts.factory;
   const callee = f.createPropertyAccessExpression(
     plan.runtime,
-    plan.isAsync ? "traceAsync" : "trace",
+    plan.isAsync ? EMITTED.traceAsync : EMITTED.trace,
   );
   const args: ts.Expression[] = [plan.site, bodyClosure(ts, plan.isAsync, params, body)];
   const values = callValues(ts, plan, params);

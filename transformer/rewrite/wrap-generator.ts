@@ -12,6 +12,7 @@
  * such a generator is left as written (the caller warns).
  */
 import type * as ts from "typescript";
+import { EMITTED } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
 import { bodyVarNames, parameterNames } from "./binding-names";
 import { ownReferences } from "./body-scan";
@@ -64,7 +65,7 @@ export function wrapGenerator(
   );
   const callee = f.createPropertyAccessExpression(
     plan.runtime,
-    plan.isAsync ? "traceAsyncGenerator" : "traceGenerator",
+    plan.isAsync ? EMITTED.traceAsyncGenerator : EMITTED.traceGenerator,
   );
   const args: ts.Expression[] = [plan.site, generatorObject];
   const values = callValues(ts, plan, params);

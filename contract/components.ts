@@ -1,4 +1,19 @@
 /**
+ * The component vocabulary both sides share: span kind names and the
+ * `component` presets. Plain data, importing nothing (contract/ rule); the
+ * runtime turns a kind name into SpanKind in runtime/components/component-site.ts.
+ */
+
+/** The `kind` names a rule or withSpan() may give. */
+export const SPAN_KIND_NAMES = ["internal", "server", "client", "producer", "consumer"] as const;
+
+export type SpanKindName = (typeof SPAN_KIND_NAMES)[number];
+
+export function isSpanKindName(value: unknown): value is SpanKindName {
+  return typeof value === "string" && (SPAN_KIND_NAMES as readonly string[]).includes(value);
+}
+
+/**
  * The `component` presets: what kind of span a component makes and which
  * attributes say what it did, under the OpenTelemetry semantic conventions
  * (stable names where the convention is stable). README's "Components"
@@ -15,8 +30,6 @@
  * - `spanName`: a span-name prefix followed by the value of one attribute, as
  *   the GenAI conventions name their spans (`invoke_agent Planner`).
  */
-import type { SpanKindName } from "./span-kinds";
-
 export type ConventionStatus = "stable" | "development" | "ts-autotrace";
 
 export interface ComponentPreset {
