@@ -110,6 +110,12 @@ describe("parameters checked at build time", () => {
     expect(out).toContain('sources: { q: "args.sql", t: "this.table" }, recordArgs: false');
   });
 
+  it("records no arguments when a rule only reads this", () => {
+    const out = transpiled(REPO, { attributes: { t: "$this.table" } });
+    expect(out).toContain("[sql, params, this]");
+    expect(out).toContain('sources: { t: "this.table" }, recordArgs: false');
+  });
+
   it("fails a tspc build with TS9901 before anything is written", () => {
     const dir = path.join(ROOT, ".tmp", "components", "unknown-parameter");
     fs.rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,8 @@ export function ruleOptions(rule: TracingRule): SiteOptions {
   if (rule.component !== undefined) options.component = rule.component;
   if (ruleSources(rule).dynamicName) options.nameTemplate = true;
   // The site lists every parameter when the rule reads any; these say which are recorded.
-  if (rule.includeArgs === false && ruleSources(rule).needsArgs) options.recordArgs = false;
+  const { needsArgs, needsThis } = ruleSources(rule);
+  if (rule.includeArgs === false && (needsArgs || needsThis)) options.recordArgs = false;
   if (Array.isArray(rule.includeArgs)) options.recordArgs = rule.includeArgs;
   if (rule.redact?.clear) options.redactDefaults = false;
   if (rule.redact && rule.redact.add.length > 0) options.redact = rule.redact.add;
