@@ -5,8 +5,8 @@
  */
 import type { SpanKind } from "@opentelemetry/api";
 import type { AttributeValue } from "../contract";
-import type { CapturePlan } from "./capture/capture-plan";
-import type { NameOf } from "./capture/span-name";
+import type { CapturePlan } from "./call-values/capture-plan";
+import type { NameOf } from "./call-values/span-name";
 
 /**
  * What `site()` returns: the spec turned into ready-to-use span data, so a

@@ -17,7 +17,7 @@ import {
 import { activeContext, runInContext } from "./active-context";
 import type { CallSite } from "./call-site";
 import { errorMessage, isStackOverflow } from "./errors";
-import { recordEnd, recordStart } from "./capture/record";
+import { recordEnd, recordStart } from "./call-values/record";
 import { state } from "./state";
 import { currentTracer } from "./tracing-lifecycle";
 import { reportInternalError, warnOnce } from "./warn";

@@ -2,15 +2,15 @@
  * Turning arbitrary argument and return values into span attribute values.
  * Never throws: whatever a program passes around, tracing must not fail on it.
  */
-import { replacerFor } from "./capture/json-hooks";
-import { DEFAULT_VALUE_RULES, type ValueRules } from "./capture/value-rules";
+import { replacerFor } from "./redaction/json-hooks";
+import { DEFAULT_VALUE_RULES, type ValueRules } from "./redaction/value-rules";
 import { errorName } from "./errors";
 
 /** Long enough to debug with, short enough for any exporter and backend. */
 export const MAX_ATTRIBUTE_LENGTH = 1024;
 
 /**
- * `rules` redact keys and mask card numbers while writing (capture/json-hooks.ts);
+ * `rules` redact keys and mask card numbers while writing (redaction/json-hooks.ts);
  * `maxLength` is what is left of the value's and the span's budget.
  */
 export function toAttributeValue(

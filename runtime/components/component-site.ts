@@ -6,10 +6,10 @@
  */
 import { SpanKind } from "@opentelemetry/api";
 import type { AttributeValue, CallSiteSpec } from "../../contract";
-import { capturePlan, type CapturePlan } from "../capture/capture-plan";
-import { isRedactedPath, REDACTED } from "../capture/key-patterns";
-import { spanNameOf, type NameOf } from "../capture/span-name";
-import { valueRules, type ValueRules } from "../capture/value-rules";
+import { capturePlan, type CapturePlan } from "../call-values/capture-plan";
+import { isRedactedPath, REDACTED } from "../redaction/key-patterns";
+import { spanNameOf, type NameOf } from "../call-values/span-name";
+import { valueRules, type ValueRules } from "../redaction/value-rules";
 import { presetOf, type ComponentPreset } from "../../contract/components";
 import { isSpanKindName, type SpanKindName } from "../../contract/components";
 

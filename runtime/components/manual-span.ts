@@ -7,7 +7,7 @@
  */
 import type { Attributes, SpanKind } from "@opentelemetry/api";
 import type { AttributeValue } from "../../contract";
-import { DEFAULT_VALUE_RULES } from "../capture/value-rules";
+import { DEFAULT_VALUE_RULES } from "../redaction/value-rules";
 import { componentParts, kindOf, redactStatic } from "./component-site";
 import { presetOf } from "../../contract/components";
 

@@ -7,11 +7,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REDACT_PATTERNS } from "../../runtime/capture/key-patterns";
+import { DEFAULT_REDACT_PATTERNS } from "../../runtime/redaction/key-patterns";
 import {
   DEFAULT_MAX_TOTAL_VALUE_LENGTH,
   DEFAULT_MAX_VALUE_LENGTH,
-} from "../../runtime/capture/value-rules";
+} from "../../runtime/redaction/value-rules";
 import { COMPONENT_PRESETS, type ComponentPreset } from "../../contract/components";
 import { SPAN_KIND_NAMES } from "../../contract/components";
 import { REDACT_KEYS } from "../../transformer/config/validate-components";

@@ -5,8 +5,8 @@
  * span budgets.
  */
 import { describe, expect, it } from "vitest";
-import { luhnValid, maskCardNumbers } from "../../runtime/capture/card-numbers";
-import { compileKeyPatterns, DEFAULT_REDACT_PATTERNS } from "../../runtime/capture/key-patterns";
+import { luhnValid, maskCardNumbers } from "../../runtime/redaction/card-numbers";
+import { compileKeyPatterns, DEFAULT_REDACT_PATTERNS } from "../../runtime/redaction/key-patterns";
 import { getFinishedSpans, site, trace, traceAsync } from "../../runtime/index.js";
 import { onlySpan, spec, useInMemoryTracing } from "../runtime/helpers";
 

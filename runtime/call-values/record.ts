@@ -6,7 +6,7 @@
 import type { Span } from "@opentelemetry/api";
 import { toAttributeValue } from "../serialize";
 import type { CapturePlan, Read } from "./capture-plan";
-import { REDACTED } from "./key-patterns";
+import { REDACTED } from "../redaction/key-patterns";
 import { readOwnPath } from "./own-path";
 
 /** What a value over the span's budget is recorded as. */

@@ -3,13 +3,13 @@
  * (includeArgs, includeResult, `$args`/`$this`/`$result` attribute sources),
  * where each comes from, and which are redacted by name before any is read.
  */
-import { isRedactedPath } from "./key-patterns";
+import { isRedactedPath } from "../redaction/key-patterns";
 import {
   valueRules,
   DEFAULT_MAX_TOTAL_VALUE_LENGTH,
   type ValueRules,
   type ValueRulesSpec,
-} from "./value-rules";
+} from "../redaction/value-rules";
 
 /** `index` of a read from the result rather than the call's values. */
 export const FROM_RESULT = -1;

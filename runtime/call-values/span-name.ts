@@ -5,9 +5,9 @@
  * every distinct name is a distinct operation in most backends, so a value
  * with many distinct values (ids, SQL text) belongs in an attribute instead.
  */
-import { isRedactedPath, REDACTED } from "./key-patterns";
+import { isRedactedPath, REDACTED } from "../redaction/key-patterns";
 import { readOwnPath } from "./own-path";
-import type { ValueRules } from "./value-rules";
+import type { ValueRules } from "../redaction/value-rules";
 
 export const MAX_NAME_VALUE_LENGTH = 64;
 export const MAX_SPAN_NAME_LENGTH = 256;
