@@ -4,6 +4,7 @@
  * Luhn check, rule patterns added or the defaults cleared, and the value and
  * span budgets.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { luhnValid, maskCardNumbers } from "../../runtime/redaction/card-numbers";
 import { compileKeyPatterns, DEFAULT_REDACT_PATTERNS } from "../../runtime/redaction/key-patterns";
@@ -147,6 +148,27 @@ describe("card numbers", () => {
     expect(luhnValid("378282246310005")).toBe(true);
   });
 
+  it("masks every Luhn-valid 13-19 digit number, wherever it sits in the text", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 12, max: 18 }),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 18, maxLength: 18 }),
+        fc.constantFrom("", " ", "-"),
+        fc.string({ unit: fc.constantFrom("a", " ", "x", ":", "é") }),
+        fc.string({ unit: fc.constantFrom("b", " ", ".", "/") }),
+        (length, digits, separator, before, after) => {
+          const body = digits.slice(0, length).join("");
+          const card = body + luhnCheckDigit(body);
+          const grouped = card.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
+          const masked = maskCardNumbers(`${before}${grouped}${after}`);
+          // Only the last four digits are left; the text around has none.
+          expect(masked.replace(/[^\d]/g, "")).toBe(card.slice(-4));
+          expect(masked.length).toBe(before.length + grouped.length + after.length);
+        },
+      ),
+    );
+  });
+
   it("can be turned off by a rule", () => {
     expect(recorded(CARD, { cardNumbers: false })).toBe(CARD);
   });
@@ -170,3 +192,9 @@ describe("lengths", () => {
     expect(attrs.result).toBe("[over span budget]");
   });
 });
+
+/** The digit that makes `body` + it pass the Luhn check. */
+function luhnCheckDigit(body: string): string {
+  for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return String(d);
+  throw new Error("unreachable");
+}
