@@ -18,6 +18,9 @@ import { ruleSources } from "./rule-sources";
 
 export function checkProgramParameters(context: ProgramContext, program: ts.Program): void {
   if (!context.rules.some((r) => readsByName(r.rule))) return;
+  // Function identities read parent pointers, which binding sets; the emit
+  // that follows creates this same (cached) checker anyway.
+  program.getTypeChecker();
   const problems: ConfigProblem[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile))
