@@ -24,6 +24,8 @@ export interface Read {
   readonly redacted: boolean;
   /** includeArgs/includeResult record `undefined` too; a path that finds nothing sets nothing. */
   readonly always: boolean;
+  /** The value itself (no path), not redacted: numbers and booleans are set as they are. */
+  readonly direct: boolean;
 }
 
 export interface CapturePlan {
@@ -34,6 +36,8 @@ export interface CapturePlan {
   readonly endReads: readonly Read[] | undefined;
   /** Both phases record: the budget left at the start is kept for the end. */
   readonly carriesBudget: boolean;
+  /** The most the end's values can take (each at most maxLength). */
+  readonly endNeeds: number;
 }
 
 export interface CaptureSpec extends ValueRulesSpec {
@@ -61,6 +65,7 @@ export function capturePlan(spec: CaptureSpec): CapturePlan | undefined {
     startReads: start.length > 0 ? Object.freeze(start) : undefined,
     endReads: end.length > 0 ? Object.freeze(end) : undefined,
     carriesBudget: start.length > 0 && end.length > 0,
+    endNeeds: end.length * rules.maxLength,
   });
 }
 
@@ -95,5 +100,6 @@ function read(
   const steps = parameter === undefined ? path : [parameter, ...path];
   const redacted =
     isRedactedPath(rules.redactKey, key) || steps.some((step) => rules.redactKey(step));
-  return Object.freeze({ key, index, path: Object.freeze(path), redacted, always });
+  const direct = path.length === 0 && !redacted;
+  return Object.freeze({ key, index, path: Object.freeze(path), redacted, always, direct });
 }
