@@ -2,6 +2,7 @@
 // the full figures in bench/results.json. Progress goes to stderr.
 //
 //   BENCH_ONLY=calls,startup node bench/run.mjs   (a subset, for development)
+//   BENCH_ONLY=capture BENCH_SCALE=0.5 node bench/run.mjs   (fewer capture rounds)
 //
 // Needs `npm run build` first (the npm script does it): the benchmark uses the
 // built runtime and transformer, as a program would.
@@ -9,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { runBuild } from "./build/run-build.mjs";
+import { runCapture } from "./capture/run-capture.mjs";
 import { runCalls } from "./calls/run-calls.mjs";
 import { runExport, startReceiver } from "./export/run-export.mjs";
 import { RESULTS_FILE } from "./lib/paths.mjs";
@@ -51,6 +53,9 @@ const results = { date: new Date().toISOString(), machine: machine() };
 log(`ts-autotrace benchmark on ${JSON.stringify(results.machine)}`);
 
 if (wanted("calls")) results.calls = await runCalls(log);
+if (wanted("capture")) {
+  results.capture = await runCapture(log, { scale: Number(process.env.BENCH_SCALE ?? 1) });
+}
 if (wanted("profile")) results.profile = await runProfile(log);
 if (wanted("build")) results.build = await runBuild(log);
 if (wanted("export") || wanted("startup")) {
@@ -126,6 +131,27 @@ function report(r) {
       .every((a) => a.sameKeys && a.mismatchedValues.length === 0);
     out.push(
       `Hand-written and ts-autotrace spans carry the same attributes: ${same ? "yes" : "NO (see results.json)"}`,
+    );
+  }
+  if (r.capture) {
+    const c = r.capture;
+    out.push(
+      "",
+      `Capture: median ns per traced call recording one argument (ratio: per round, over ${c.baseline})`,
+    );
+    out.push(
+      table(
+        ["argument", "ns/call", `over ${c.baseline}`, "attribute chars"],
+        c.rows.map((x) => [
+          x.value,
+          x.nsPerCall,
+          `${x.overBaseline.toFixed(3)}x`,
+          c.attributeLengths[x.value],
+        ]),
+      ),
+    );
+    out.push(
+      `First record of a fresh 2e5-key object (V8 lists every key once): ${c.firstRecordOf2e5KeysMs.join(", ")} ms`,
     );
   }
   if (r.build) {

@@ -7,18 +7,13 @@
  * nothing of its own per call; async functions, generators and manual spans,
  * which must carry the span across turns, use the small CallSpan record.
  */
-import {
-  SpanStatusCode,
-  trace as otelTrace,
-  type Context,
-  type Exception,
-  type Span,
-} from "@opentelemetry/api";
+import { trace as otelTrace, type Context, type Span } from "@opentelemetry/api";
 import { activeContext, runInContext } from "./active-context";
 import type { CallSite } from "./call-site";
-import { errorMessage, isStackOverflow } from "./errors";
 import { recordEnd, recordStart } from "./call-values/record";
+import { recordError } from "./capture/exception";
 import { state } from "./state";
+import { isSuppressed } from "./suppression";
 import { currentTracer } from "./tracing-lifecycle";
 import { reportInternalError, warnOnce } from "./warn";
 
@@ -36,6 +31,7 @@ export function startCall(
     const tracer = currentTracer();
     if (tracer === undefined) return undefined;
     const parent = activeContext();
+    if (isSuppressed(parent)) return undefined; // the runtime's own work: see suppression.ts
     // Under parentbased_always_off a call outside any span, and so all it
     // calls, is never recorded: skip the span and the context switch.
     if (state.skipRoots && otelTrace.getSpan(parent) === undefined) return undefined;
@@ -75,8 +71,7 @@ export function endWithValue(site: CallSite, span: Span, startedAt: number, valu
 export function endWithError(site: CallSite, span: Span, startedAt: number, error: unknown): void {
   try {
     if (span.isRecording()) {
-      span.recordException(asException(error));
-      span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(error) });
+      recordError(span, error, site.capture?.rules);
     }
     if (site.thresholdMs !== undefined) checkThreshold(site, span, startedAt);
   } catch (internal) {
@@ -140,19 +135,4 @@ function checkThreshold(site: CallSite, span: Span, startedAt: number): void {
     `${site.label} took ${shown} ms, over its ${threshold} ms threshold ` +
       "(further slow calls of it are recorded on the span only)",
   );
-}
-
-/**
- * Errors keep their name and stack; anything else thrown is recorded as text.
- * A stack overflow is recorded without its stack: reading `stack` runs
- * Error.prepareStackTrace (source-map support, test runners), which at the
- * overflow's depth can abort the whole process inside V8, and that stack is
- * only the recursion repeated anyway.
- */
-function asException(error: unknown): Exception {
-  if (!(error instanceof Error)) return errorMessage(error);
-  if (isStackOverflow(error)) {
-    return { name: error.name, message: errorMessage(error) };
-  }
-  return error;
 }

@@ -1,30 +1,27 @@
 /**
  * Delivering the last spans when the program ends: on a natural exit
- * (`beforeExit`) and on SIGINT/SIGTERM, each within FLUSH_CAP_MS.
+ * (`beforeExit`), within FLUSH_CAP_MS.
  *
- * Signals: a listener stops Node's default "terminate" action, so ours must
- * give it back. When the program has listeners of its own, it decides what a
- * signal means and ours only flushes. When ours is the only one, it flushes
- * and then re-raises the signal with our listener removed, so the process
- * ends exactly as it would have without tracing (killed by that signal).
+ * No signal listeners by default: a listener takes away Node's default
+ * "terminate" action, so a traced program would outlive a SIGTERM it should
+ * die of. Programs flush on a signal in their own handler (README,
+ * "Lifecycle"), or opt in with TRACING_FLUSH_ON_SIGNAL (signal-flush.ts).
  */
 import type { ExporterSetup } from "./exporters/exporter-setup";
 import { DELIVERY_WARNING_KEY } from "./exporters/safe-exporter";
 import { FLUSH_CAP_MS, settlesWithin } from "./bounded-wait";
 import { countDropped } from "./health";
+import { installSignalFlush, pollPendingSignals } from "./signal-flush";
 import { state } from "./state";
 import { warnOnce } from "./warn";
 
-const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
-
 let exitFlushRunning = false;
-let signalFlushRunning = false;
 
 export function installExitHooks(): void {
   if (state.exitHooksInstalled) return;
   state.exitHooksInstalled = true;
   process.on("beforeExit", onBeforeExit);
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  installSignalFlush((exporter) => flushWithin(exporter, FLUSH_CAP_MS));
 }
 
 /**
@@ -32,29 +29,38 @@ export function installExitHooks(): void {
  * flush rejects when an export failed, which SafeExporter has already counted
  * and reported, so the rejection itself is not news.
  */
-export function flushWithin(exporter: ExporterSetup, ms: number): Promise<boolean> {
-  return settlesWithin(Promise.allSettled(exporter.processors.map((p) => p.forceFlush())), ms);
+export function flushWithin(
+  exporter: ExporterSetup,
+  ms: number,
+  keepAlive = false,
+): Promise<boolean> {
+  const flushes = Promise.allSettled(exporter.processors.map((p) => p.forceFlush()));
+  return settlesWithin(flushes, ms, { keepAlive });
 }
 
 /**
  * Flushes processors directly: the provider's forceFlush arms a timer that
  * would keep the event loop alive and fire `beforeExit` again, forever.
  * Nothing pending means nothing to do, which also ends the beforeExit cycle.
+ * The cap's timer keeps the process alive, so spans a hung export holds are
+ * counted (and reported) before the process ends, at most FLUSH_CAP_MS later.
  */
 function onBeforeExit(): void {
+  pollPendingSignals();
   const exporter = state.tracing?.exporter;
   if (exporter === undefined || exitFlushRunning || exporter.pending() === 0) return;
   exitFlushRunning = true;
-  void flushWithin(exporter, FLUSH_CAP_MS).then((finished) => {
+  void flushWithin(exporter, FLUSH_CAP_MS, true).then(() => {
     exitFlushRunning = false;
-    if (!finished) abandonExport(exporter);
+    abandonExport(exporter);
   });
 }
 
 /**
- * The program has finished; only a collector that does not answer (and the
- * exporter's retries) keeps the process alive. Exiting now is what the
- * program would have done without tracing.
+ * The program has finished and the flush is over; what is still pending will
+ * not be delivered (a collector that does not answer, the exporter's
+ * retries). Exiting now is what the program would have done without tracing,
+ * and it ends the beforeExit cycle a flush that left spans behind would start.
  */
 function abandonExport(exporter: ExporterSetup): void {
   if (reportUndelivered(exporter, "of the program's end")) process.exit();
@@ -76,24 +82,4 @@ export function reportUndelivered(exporter: ExporterSetup, moment: string): bool
       `${lastError === undefined ? "" : `; last error: ${lastError}`}); they are dropped`,
   );
   return true;
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  const ours = process.listenerCount(signal) === 1;
-  const exporter = state.tracing?.exporter;
-  // A second signal during the flush means "stop now".
-  if (exporter === undefined || signalFlushRunning) {
-    if (ours) reraise(signal);
-    return;
-  }
-  signalFlushRunning = true;
-  void flushWithin(exporter, FLUSH_CAP_MS).then(() => {
-    signalFlushRunning = false;
-    if (ours) reraise(signal);
-  });
-}
-
-function reraise(signal: NodeJS.Signals): void {
-  process.removeListener(signal, onSignal);
-  process.kill(process.pid, signal);
 }

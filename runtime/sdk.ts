@@ -6,6 +6,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose, see above */
 import type * as ContextAsyncHooks from "@opentelemetry/context-async-hooks";
+import type * as Core from "@opentelemetry/core";
 import type * as Resources from "@opentelemetry/resources";
 import type * as SdkTraceBase from "@opentelemetry/sdk-trace-base";
 import type * as SdkTraceNode from "@opentelemetry/sdk-trace-node";
@@ -15,3 +16,4 @@ export const contextAsyncHooks = (): typeof ContextAsyncHooks =>
 export const resources = (): typeof Resources => require("@opentelemetry/resources");
 export const sdkTraceBase = (): typeof SdkTraceBase => require("@opentelemetry/sdk-trace-base");
 export const sdkTraceNode = (): typeof SdkTraceNode => require("@opentelemetry/sdk-trace-node");
+export const core = (): typeof Core => require("@opentelemetry/core");

@@ -1,57 +1,38 @@
 /**
  * Turning arbitrary argument and return values into span attribute values.
- * Never throws: whatever a program passes around, tracing must not fail on it.
+ * Never throws and never runs the program's code: what is read, and the
+ * markers used, are in capture/render.ts and the README's "Recorded values".
+ * What may be recorded (redacted keys, masked card numbers, lengths) comes in
+ * as ValueRules, which render applies while it writes.
  */
-import { replacerFor } from "./redaction/json-hooks";
-import { DEFAULT_VALUE_RULES, type ValueRules } from "./redaction/value-rules";
+import { render } from "./capture/render";
 import { errorName } from "./errors";
+import { DEFAULT_VALUE_RULES, type ValueRules } from "./redaction/value-rules";
 
 /** Long enough to debug with, short enough for any exporter and backend. */
 export const MAX_ATTRIBUTE_LENGTH = 1024;
 
-/**
- * `rules` redact keys and mask card numbers while writing (redaction/json-hooks.ts);
- * `maxLength` is what is left of the value's and the span's budget.
- */
+/** `maxLength` is what is left of the value's and the span's budget. */
 export function toAttributeValue(
   value: unknown,
   rules: ValueRules = DEFAULT_VALUE_RULES,
   maxLength = rules.maxLength,
 ): string | number | boolean {
   try {
-    return convert(value, rules, maxLength);
+    switch (typeof value) {
+      case "string":
+        return clip(rules.maskText(value), maxLength);
+      case "number":
+        return rules.maskNumber(value);
+      case "boolean":
+        return value;
+      default:
+        return clip(render(value, maxLength, rules), maxLength);
+    }
   } catch (error) {
-    // Cycles, throwing getters or toJSON, hostile proxies.
+    // Only the engine can throw here, e.g. a module namespace read before its bindings exist.
     return `[unserializable: ${errorName(error)}]`;
   }
-}
-
-function convert(value: unknown, rules: ValueRules, max: number): string | number | boolean {
-  switch (typeof value) {
-    case "string":
-      return clip(rules.maskText(value), max);
-    case "number":
-      return rules.maskNumber(value);
-    case "boolean":
-      return value;
-    case "bigint":
-      return `${value}n`;
-    case "symbol":
-      return value.toString();
-    case "function":
-      return `[function ${value.name || "anonymous"}]`;
-    case "undefined":
-      return "undefined";
-    default:
-      // typeof "object"; null is the one object JSON would not describe usefully.
-      return value === null ? "null" : clip(toJson(value, rules), max);
-  }
-}
-
-function toJson(value: unknown, rules: ValueRules): string {
-  // JSON.stringify returns undefined for e.g. a toJSON() that returns undefined.
-  // The replacer also writes bigints, which JSON.stringify would throw on.
-  return JSON.stringify(value, replacerFor(rules)) ?? "undefined";
 }
 
 function clip(text: string, max: number): string {

@@ -22,13 +22,13 @@ import { reportInternalError } from "./warn";
 export function initializeTracing(options: TracingOptions = {}): void {
   state.options = { ...options };
   const previous = detach();
-  if (previous !== undefined) void stop(previous);
+  if (previous !== undefined) void stop(previous, false);
 }
 
 /** Flushes and shuts down; resolves (never rejects) within FLUSH_CAP_MS. Safe to repeat. */
 export async function shutdownTracing(): Promise<void> {
   const previous = detach();
-  if (previous !== undefined) await stop(previous);
+  if (previous !== undefined) await stop(previous, true);
 }
 
 /** The tracer, starting tracing on first use; `undefined` when traced calls must run plainly. */
@@ -64,8 +64,12 @@ function detach(): ActiveTracing | undefined {
   return previous;
 }
 
-/** Shutdown rejects when the last export failed; SafeExporter already reported that. */
-async function stop({ provider, exporter }: ActiveTracing): Promise<void> {
+/**
+ * Shutdown rejects when the last export failed; SafeExporter already reported
+ * that. `awaited`: the program waits for this, so the cap's timer must keep
+ * the process alive (see settlesWithin); in the background it must not.
+ */
+async function stop({ provider, exporter }: ActiveTracing, awaited: boolean): Promise<void> {
   if (provider === undefined) return; // the program's provider is the program's to stop
   let shutdown: Promise<void>;
   try {
@@ -73,5 +77,8 @@ async function stop({ provider, exporter }: ActiveTracing): Promise<void> {
   } catch (error) {
     shutdown = Promise.reject(error);
   }
-  if (!(await settlesWithin(shutdown, FLUSH_CAP_MS))) reportUndelivered(exporter, "of shutdown");
+  const finished = await settlesWithin(shutdown, FLUSH_CAP_MS, { keepAlive: awaited });
+  if (finished) return;
+  exporter.abandon?.(`the exporter did not answer within ${FLUSH_CAP_MS} ms of shutdown`);
+  reportUndelivered(exporter, "of shutdown");
 }

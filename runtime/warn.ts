@@ -4,6 +4,7 @@
  */
 import { describeError, isStackOverflow } from "./errors";
 import { state } from "./state";
+import { writeToStderr } from "./stderr-sink";
 
 const PREFIX = "[ts-autotrace]";
 
@@ -16,12 +17,9 @@ export function debug(message: string): void {
   if (state.debug) write(`${PREFIX} debug: ${message}\n`);
 }
 
+/** A closed or full stderr drops the line: a warning must never crash or stall the program. */
 function write(line: string): void {
-  try {
-    process.stderr.write(line);
-  } catch {
-    // A closed stderr must not turn a warning into a crash of the program.
-  }
+  writeToStderr(line);
 }
 
 /** Warns the first time `key` is seen in this process; later calls are silent. */

@@ -79,7 +79,7 @@ export function buildSubjects() {
   return emitted;
 }
 
-function compile(fileName, transformer) {
+export function compile(fileName, transformer) {
   const source = readFileSync(fileName, "utf8");
   const output = ts.transpileModule(source, {
     fileName,

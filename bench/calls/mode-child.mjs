@@ -19,7 +19,7 @@
 //                   `$args` paths (hand-written: the same CLIENT span and
 //                   attributes, read from the arguments by hand).
 //   recording_own   the runtime's own pipeline for an exporter object
-//                   (initializeTracing({ exporter })): a SimpleSpanProcessor;
+//                   (initializeTracing({ exporter })): a batch processor;
 //                   hand-written gets a provider with the same processor type.
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -29,7 +29,6 @@ import {
   AlwaysOnSampler,
   BatchSpanProcessor,
   ParentBasedSampler,
-  SimpleSpanProcessor,
   TraceIdRatioBasedSampler,
 } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -85,7 +84,7 @@ function setUp() {
       const own = new DiscardExporter();
       const p = provider(
         new ParentBasedSampler({ root: new AlwaysOnSampler() }),
-        new SimpleSpanProcessor(own),
+        new BatchSpanProcessor(own),
       );
       runtime.initializeTracing({ exporter });
       return { exporter, ownExporter: own, runtime, providers: [p] };

@@ -20,7 +20,11 @@ export const MODES = [
   ["recording", {}, "recording, batch processor, discarding exporter"],
   ["recording_args", {}, "recording + includeArgs + includeResult"],
   ["recording_component", {}, "recording, database preset + three $args paths"],
-  ["recording_own", {}, "recording, runtime's own pipeline (SimpleSpanProcessor)"],
+  [
+    "recording_own",
+    {},
+    "recording, runtime's own pipeline for an exporter object (batch processor)",
+  ],
 ];
 
 const PROCESSES = { disabled: 3, always_off: 3 };

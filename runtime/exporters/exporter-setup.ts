@@ -23,4 +23,6 @@ export interface ExporterSetup {
   resetFinishedSpans(): void;
   /** Spans accepted but not yet delivered: queued, or in an export still running. */
   pending(): number;
+  /** Gives up on exports that did not answer in time, so nothing of them keeps the process alive. */
+  abandon?(why: string): void;
 }

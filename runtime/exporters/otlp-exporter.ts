@@ -7,6 +7,7 @@
  */
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import type { OtlpSettings } from "../config/otlp-config";
+import { refusalIsFinal } from "./refusal-agent";
 
 type GrpcModule = typeof import("@opentelemetry/exporter-trace-otlp-grpc");
 type ProtoModule = typeof import("@opentelemetry/exporter-trace-otlp-proto");
@@ -24,7 +25,10 @@ export function createOtlpExporter(settings: OtlpSettings): SpanExporter {
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
   const { OTLPTraceExporter } = require("@opentelemetry/exporter-trace-otlp-proto") as ProtoModule;
-  return new OTLPTraceExporter(options as ConstructorParameters<typeof OTLPTraceExporter>[0]);
+  return new OTLPTraceExporter({
+    ...options,
+    ...refusalIsFinal(settings.url),
+  } as ConstructorParameters<typeof OTLPTraceExporter>[0]);
 }
 
 /** e.g. "OTLP/gRPC http://localhost:4317", for warnings and tracingHealth(). */

@@ -9,6 +9,7 @@ import { EXPORT_FAILED, EXPORT_SUCCESS } from "./export-result";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { describeError } from "../errors";
 import { countDropped, countExported } from "../health";
+import { runSuppressed } from "../suppression";
 import { warnOnce } from "../warn";
 import { ExportLedger } from "./export-ledger";
 
@@ -73,10 +74,10 @@ export class SafeExporter implements SpanExporter {
     );
   }
 
-  /** Runs an optional async exporter hook; never rejects, never throws. */
+  /** Runs an optional async exporter hook, untraced; never rejects, never throws. */
   private async guard(hook: () => Promise<void> | undefined): Promise<void> {
     try {
-      await hook();
+      await runSuppressed(hook);
     } catch (error) {
       this.reportFailure(describeError(error));
     }

@@ -4,6 +4,7 @@ import { integerRule, readSetting } from "../config/env-values";
 import type { ExporterName } from "../env-config";
 import { BoundedMemoryExporter, DEFAULT_IN_MEMORY_MAX_SPANS } from "./bounded-memory-exporter";
 import { ConsoleLineExporter } from "./console-exporter";
+import { customSetup } from "./custom-setup";
 import { ImmediateSpanProcessor } from "./immediate-processor";
 import type { ExporterContext, ExporterSetup } from "./exporter-setup";
 import { networkSetup } from "./network-setup";
@@ -26,13 +27,13 @@ export function selectExporter(
     case "jaeger":
       return networkSetup(choice, context);
     default:
-      return localSetup("custom", new SafeExporter(choice));
+      return customSetup(choice, context);
   }
 }
 
 function consoleSetup(): ExporterSetup {
   const depths = new SpanDepthTracker();
-  const exporter = new ConsoleLineExporter(process.stderr, (spanId) => depths.depthOf(spanId));
+  const exporter = new ConsoleLineExporter(undefined, (spanId) => depths.depthOf(spanId));
   // The tracker goes last: see span-depth.ts.
   return localSetup("console", new SafeExporter(exporter), [depths]);
 }

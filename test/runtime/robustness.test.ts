@@ -5,6 +5,7 @@ import type { CallSiteSpec } from "../../contract";
 import {
   getFinishedSpans,
   initializeTracing,
+  shutdownTracing,
   site,
   trace,
   traceAsync,
@@ -30,6 +31,7 @@ describe("a failing exporter", () => {
     const s = site(spec({ result: true }));
     expect(trace(s, () => "kept")).toBe("kept");
     await expect(traceAsync(s, async () => "kept too")).resolves.toBe("kept too");
+    await shutdownTracing(); // custom exporters are batched: this delivers the batch
     expect(stderr.lines()).toEqual([
       "[ts-autotrace] warning: exporting spans failed (Error: collector down); those spans are " +
         "dropped and counted in tracingHealth(), the program is not affected; further export " +
@@ -37,13 +39,14 @@ describe("a failing exporter", () => {
     ]);
   });
 
-  it("reporting a failed export warns once too", () => {
+  it("reporting a failed export warns once too", async () => {
     const stderr = captureStderr();
     initializeTracing({
       exporter: exporter((_spans, done) => done({ code: ExportResultCode.FAILED })),
     });
     expect(trace(site(spec()), () => 1)).toBe(1);
     expect(trace(site(spec()), () => 2)).toBe(2);
+    await shutdownTracing();
     expect(stderr.lines()).toHaveLength(1);
     expect(stderr.lines()[0]).toMatch(/exporting spans failed \(the exporter reported a failure\)/);
   });

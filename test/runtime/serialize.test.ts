@@ -25,12 +25,13 @@ describe("toAttributeValue", () => {
     ["symbol", Symbol("tag"), "Symbol(tag)"],
     ["named function", function load() {}, "[function load]"],
     ["object", { a: [1, "x"], b: { c: null } }, '{"a":[1,"x"],"b":{"c":null}}'],
-    ["nested bigint", { n: 3n }, '{"n":"3n"}'],
+    ['nested bigint, told apart from the string "3n"', { n: 3n, s: "3n" }, '{"n":3n,"s":"3n"}'],
     ["date", new Date(0), '"1970-01-01T00:00:00.000Z"'],
-    ["toJSON returning undefined", { toJSON: () => undefined }, "undefined"],
-    ["cycle", cycle, "[unserializable: TypeError]"],
-    ["throwing getter", throwingGetter, "[unserializable: TypeError]"],
-    ["throwing toJSON", throwingToJson, "[unserializable: RangeError]"],
+    // Own data is recorded; toJSON and getters are shown, never called.
+    ["toJSON returning undefined", { toJSON: () => undefined }, '{"toJSON":[function toJSON]}'],
+    ["cycle", cycle, '{"a":1,"self":[Circular]}'],
+    ["throwing getter", throwingGetter, '{"boom":[Getter]}'],
+    ["throwing toJSON", throwingToJson, '{"toJSON":[function toJSON]}'],
   ])("%s", (_label, input, expected) => {
     expect(toAttributeValue(input)).toEqual(expected);
   });
