@@ -11,7 +11,7 @@
 import { call, intrinsics as I } from "./intrinsics";
 import { errorNameOf, isErrorLike, dataProperty } from "./lookup";
 import { MAX_ENTRIES, forgetKeys, ownKeys } from "./own-keys";
-import type { ValueRules as RenderRules } from "../redaction/value-rules";
+import type { ValueRules } from "../redaction/value-rules";
 
 const objectPrototype = Object.prototype;
 
@@ -25,20 +25,22 @@ const MAX_QUOTED_KEYS = 4096;
 /** Nesting shown before `[…]`; also keeps the cycle check short. */
 const MAX_DEPTH = 32;
 
-/** What redacted keys' values are written as (RenderRules: redaction/value-rules.ts). */
+/** Keys to redact and text to mask while writing (redaction/value-rules.ts); none by default. */
+type RenderRules = Pick<ValueRules, "redactKey" | "maskText" | "maskNumber">;
+const NONE: RenderRules = { redactKey: () => false, maskText: (t) => t, maskNumber: (n) => n };
 const REDACTED_TEXT = '"[REDACTED]"';
 
 interface Out {
   text: string;
   readonly budget: number;
-  readonly rules: RenderRules | undefined;
+  readonly rules: RenderRules;
   /** The objects being written, outermost first, for `[Circular]`: path[0..depth). */
   readonly path: object[];
   depth: number;
 }
 
 /** The text of `value`; may run past `budget` by one piece, which the caller clips. */
-export function render(value: unknown, budget: number, rules?: RenderRules): string {
+export function render(value: unknown, budget: number, rules = NONE): string {
   const out: Out = { text: "", budget, rules, path: [], depth: 0 };
   write(out, value);
   return out.text;
@@ -51,10 +53,7 @@ function full(out: Out): boolean {
 function write(out: Out, value: unknown): void {
   switch (typeof value) {
     case "string":
-      out.text += quote(
-        out.rules ? out.rules.maskText(value) : value,
-        out.budget - out.text.length,
-      );
+      out.text += quote(out.rules.maskText(value), out.budget - out.text.length);
       return;
     case "object":
       if (value === null) out.text += "null";
@@ -69,24 +68,15 @@ function write(out: Out, value: unknown): void {
     case "bigint":
       out.text += `${value}n`;
       return;
-    case "number":
-      writeNumber(out, value);
+    case "number": {
+      const shown = out.rules.maskNumber(value); // a card number comes back as masked text
+      out.text += typeof shown === "string" ? quote(shown, 32) : `${shown}`;
       return;
+    }
     default:
       // boolean, undefined: converting a primitive runs no code.
       out.text += `${value as boolean | undefined}`;
   }
-}
-
-/** A number as is, or as the masked text the rules make of it (a card number). */
-function writeNumber(out: Out, value: number): void {
-  const shown = out.rules ? out.rules.maskNumber(value) : value;
-  out.text += typeof shown === "string" ? quote(shown, out.budget - out.text.length) : `${shown}`;
-}
-
-/** The key's value must not be written (the rules redact it). */
-function redacts(out: Out, key: unknown): boolean {
-  return out.rules !== undefined && typeof key === "string" && out.rules.redactKey(key);
 }
 
 /** A JSON string literal of at most `room` characters of `text` (a 1 MB string is not copied). */
@@ -208,9 +198,10 @@ function writeMap(out: Out, map: Map<unknown, unknown>): void {
     if (step.done === true) break;
     if (i > 0) out.text += ",";
     if (full(out)) return;
-    write(out, step.value[0]);
+    const key: unknown = step.value[0];
+    write(out, key);
     out.text += "=>";
-    if (redacts(out, step.value[0])) out.text += REDACTED_TEXT;
+    if (typeof key === "string" && out.rules.redactKey(key)) out.text += REDACTED_TEXT;
     else write(out, step.value[1]);
   }
   out.text += size > MAX_ENTRIES ? ",…}" : "}";
@@ -260,7 +251,7 @@ function writeEntries(out: Out, target: object, open: string): void {
     }
     out.text += separator + keyText(out, key) + ":";
     separator = ",";
-    if (redacts(out, key)) out.text += REDACTED_TEXT;
+    if (typeof key === "string" && out.rules.redactKey(key)) out.text += REDACTED_TEXT;
     else writeSlot(out, slot);
     shown++;
   }
