@@ -8,6 +8,7 @@ export type { CallSite } from "./call-site";
 export type { ExporterName } from "./env-config";
 export type { TracingHealth } from "./health";
 export type { TracingOptions } from "./settings";
+export type { WithSpanOptions } from "./manual-api";
 import type { EmittedApi } from "../contract";
 import type { CallSite } from "./call-site";
 import { file as fileImpl, site as siteImpl } from "./site";

@@ -5,12 +5,12 @@
 import { trace as otelTrace, type Attributes, type Span } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import type { CallSite } from "./call-site";
-import { manualSpanParts, type SpanOptions } from "./components/manual-span";
+import { manualSpanParts, type WithSpanOptions } from "./components/manual-span";
 import { beginCall, endReturn, endThrow, runInside, type CallSpan } from "./call-span";
 import { state } from "./state";
 import { reportInternalError } from "./warn";
 
-export type { SpanOptions } from "./components/manual-span";
+export type { WithSpanOptions } from "./components/manual-span";
 
 /**
  * Runs `fn` inside a new span, active for everything `fn` calls. The second
@@ -19,7 +19,7 @@ export type { SpanOptions } from "./components/manual-span";
  * `fn` the span ends when its promise settles; the returned promise settles
  * the same way (a new promise, so an unhandled rejection stays unhandled).
  */
-export function withSpan<T>(name: string, options: Attributes | SpanOptions, fn: () => T): T {
+export function withSpan<T>(name: string, options: Attributes | WithSpanOptions, fn: () => T): T {
   if (state.off) return fn();
   const call = beginCall(manualSite(name, options), undefined);
   if (call === undefined) return fn();
@@ -48,7 +48,7 @@ export function resetFinishedSpans(): void {
   state.tracing?.exporter.resetFinishedSpans();
 }
 
-function manualSite(name: string, options: Attributes | SpanOptions): CallSite {
+function manualSite(name: string, options: Attributes | WithSpanOptions): CallSite {
   const { attributes, kind } = manualSpanParts(name, options);
   return {
     name,

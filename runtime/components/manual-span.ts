@@ -11,7 +11,7 @@ import { DEFAULT_VALUE_RULES } from "../redaction/value-rules";
 import { componentParts, kindOf, redactStatic } from "./component-site";
 import { presetOf } from "../../contract/components";
 
-export interface SpanOptions {
+export interface WithSpanOptions {
   /** `internal` (default), `server`, `client`, `producer`, `consumer`; a preset's if absent. */
   kind?: "internal" | "server" | "client" | "producer" | "consumer";
   /** A preset: sets the kind and its constant attributes (see README, Components). */
@@ -23,7 +23,7 @@ const OPTION_KEYS = new Set(["kind", "component", "attributes"]);
 
 export function manualSpanParts(
   name: string,
-  given: Attributes | SpanOptions,
+  given: Attributes | WithSpanOptions,
 ): { attributes: Readonly<Record<string, AttributeValue>>; kind: SpanKind | undefined } {
   const options = isSpanOptions(given) ? given : { attributes: given as Attributes };
   const attributes = { ...(options.attributes ?? {}) } as Record<string, AttributeValue>;
@@ -42,7 +42,7 @@ export function manualSpanParts(
   return { attributes: parts.attributes, kind: parts.kind };
 }
 
-function isSpanOptions(value: Attributes | SpanOptions): value is SpanOptions {
+function isSpanOptions(value: Attributes | WithSpanOptions): value is WithSpanOptions {
   if (typeof value !== "object" || value === null) return false;
   const keys = Object.keys(value);
   if (keys.length === 0 || !keys.every((k) => OPTION_KEYS.has(k))) return false;
