@@ -116,6 +116,25 @@ describe("parameters checked at build time", () => {
     expect(out).toContain('sources: { t: "this.table" }, recordArgs: false');
   });
 
+  it("does not pass this in a derived constructor, where reading it first would throw", () => {
+    const source = `class Base {}
+export class Repo extends Base {
+  constructor(readonly table: string) { super(); }
+}
+export class Plain {
+  constructor(readonly table: string) {}
+}
+`;
+    const out = transpiled(source, {
+      functions: ["constructor"],
+      attributes: { t: "$this.table" },
+    });
+    const calls = out.match(/__autotrace\.\w+\(__autotrace_s\d[^;]*;/gs) ?? [];
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toContain("[table])");
+    expect(calls[1]).toContain("[table, this]");
+  });
+
   it("fails a tspc build with TS9901 before anything is written", () => {
     const dir = path.join(ROOT, ".tmp", "components", "unknown-parameter");
     fs.rmSync(dir, { recursive: true, force: true });
