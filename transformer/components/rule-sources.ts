@@ -17,6 +17,8 @@ export interface RuleSources {
   needsArgs: boolean;
   /** The emitted code passes `this` after the parameters. */
   needsThis: boolean;
+  /** The runtime needs the return value (includeResult or a `$result` source). */
+  needsResult: boolean;
 }
 
 const cache = new WeakMap<TracingRule, RuleSources>();
@@ -49,5 +51,6 @@ function collect(rule: TracingRule): RuleSources {
     dynamicName: placeholders.length > 0,
     needsArgs: rule.includeArgs !== false || roots.has("args"),
     needsThis: roots.has("this"),
+    needsResult: rule.includeResult || roots.has("result"),
   };
 }
