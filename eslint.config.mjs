@@ -7,6 +7,7 @@ export default tseslint.config(
       "dist/**",
       "node_modules/**",
       "fixtures/**",
+      "test/cli/projects/**",
       "examples/**/dist/**",
       ".tmp/**",
       "test/exporters/jaeger-receiver/gen/**",

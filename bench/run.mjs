@@ -12,6 +12,7 @@ import { cpus, totalmem } from "node:os";
 import { runBuild } from "./build/run-build.mjs";
 import { runCapture } from "./capture/run-capture.mjs";
 import { runCalls } from "./calls/run-calls.mjs";
+import { runCliBench } from "./cli/run-cli.mjs";
 import { runExport, startReceiver } from "./export/run-export.mjs";
 import { RESULTS_FILE } from "./lib/paths.mjs";
 import { round } from "./lib/stats.mjs";
@@ -67,6 +68,7 @@ if (wanted("export") || wanted("startup")) {
     await receiver.close();
   }
 }
+if (wanted("cli")) results.cli = await runCliBench(log);
 results.targets = evaluateTargets(results);
 results.durationSeconds = Math.round((Date.now() - started) / 1000);
 
@@ -265,6 +267,7 @@ function report(r) {
       }
     }
   }
+  if (r.cli) out.push("", ...cliReport(r.cli));
   if (r.targets.length > 0) {
     out.push("", "Targets");
     out.push(
@@ -285,4 +288,31 @@ function report(r) {
 function gap(t) {
   if (t.unit === "x") return `+${round(((t.value - t.limit) / t.limit) * 100, 1)}% over`;
   return `+${round(t.value - t.limit, 1)} ${t.unit} over`;
+}
+
+function cliReport({ list, view }) {
+  return [
+    `Command line: list on ${list.files} files (${list.listed} functions listed), median of 3 runs`,
+    table(
+      ["command", "wall ms", "ratio"],
+      [
+        ["ts-autotrace list --json", list.listMs, `${list.listOverTsc.toFixed(3)}x`],
+        ["tsc --noEmit (same project)", list.tscNoEmitMs, "1.000x"],
+      ],
+    ),
+    "",
+    "view in headless Chromium: page load (navigation start to first render) and median frame while scrolling",
+    table(
+      ["spans", "file MB", "page MB", "view command ms", "page load ms", "scroll frame ms"],
+      [view.small, view.large].map((v) => [
+        v.spans,
+        v.fileMb,
+        v.pageMb,
+        v.viewCommandMs,
+        v.pageLoadMs,
+        v.scrollFrameMs,
+      ]),
+    ),
+    `load ${view.large.spans} / ${view.small.spans} spans: ${view.loadLargeOverSmall}x`,
+  ];
 }

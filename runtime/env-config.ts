@@ -11,12 +11,13 @@ import { booleanRule, present, readSetting, type Env, type EnvWarning } from "./
 
 export type { EnvWarning } from "./config/env-values";
 
-export type ExporterName = "console" | "otlp" | "jaeger" | "in_memory" | "none";
+export type ExporterName = "console" | "otlp" | "jaeger" | "file" | "in_memory" | "none";
 
 export const EXPORTER_NAMES: readonly ExporterName[] = [
   "console",
   "otlp",
   "jaeger",
+  "file",
   "in_memory",
   "none",
 ];

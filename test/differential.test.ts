@@ -9,7 +9,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, fixtureNames, fixtureSettings, fixtureSources } from "./helpers/fixture-files";
-import { ROOT, run, tracingEnv } from "./helpers/run";
+import { ROOT, runAsync, tracingEnv } from "./helpers/run";
 import { transpileWithTracing } from "./helpers/transpile";
 
 const MODULES = {
@@ -73,10 +73,12 @@ function build(
   fs.writeFileSync(path.join(outDir, "run-scenarios.mjs"), RUNNER);
 }
 
+// Concurrent for real: each case builds (in this worker) and then waits on its
+// two scenario processes, which run side by side and while the next case builds.
 describe.concurrent("instrumented builds behave like plain builds", () => {
   it.each(matrix)(
     "module $module, target $target, useDefineForClassFields $defineFields",
-    ({ module, target, defineFields }) => {
+    async ({ module, target, defineFields }) => {
       const options: ts.CompilerOptions = {
         module: MODULES[module as keyof typeof MODULES],
         target: TARGETS[target as keyof typeof TARGETS],
@@ -88,7 +90,7 @@ describe.concurrent("instrumented builds behave like plain builds", () => {
       const fixtures = fixtureNames().filter(
         (f) => !fixtureSettings(f).unsupportedTargets?.includes(target),
       );
-      const results = (["plain", "traced"] as const).map((variant) => {
+      const runs = (["plain", "traced"] as const).map((variant) => {
         const outDir = path.join(
           ROOT,
           ".tmp",
@@ -98,13 +100,13 @@ describe.concurrent("instrumented builds behave like plain builds", () => {
         );
         build(outDir, variant, fixtures, options, esm);
         const env = tracingEnv({ TRACING_EXPORTER: variant === "traced" ? "in_memory" : "none" });
-        return run(
+        return runAsync(
           process.execPath,
           [path.join(outDir, "run-scenarios.mjs"), JSON.stringify(fixtures)],
           { env },
         );
       });
-      const [plain, traced] = results;
+      const [plain, traced] = await Promise.all(runs);
       expect(plain.status).toBe(0);
       expect(plain.stdout).not.toContain("main threw");
       expect(plain.stdout.match(/^## /gm)).toHaveLength(fixtures.length);

@@ -4,7 +4,10 @@
  * they are reported once, when every file some rule wants has been transformed
  * (without a program, as with `ts.transpileModule`, only per-function warnings).
  */
+import { nearestNames } from "./config/nearest-names";
 import type { CompiledRule } from "./match/compiled-rules";
+import type { NamedFunction } from "./match/name-pattern";
+import { globHints } from "./match/glob-hints";
 
 export type WarningSink = (message: string) => void;
 
@@ -12,6 +15,11 @@ export class BuildReporter {
   private readonly pendingFiles = new Set<string>();
   private readonly rulesWithFiles = new Set<number>();
   private readonly rulesWithFunctions = new Set<number>();
+  /** Names of the functions seen in files each set of rules takes: for "did you mean". */
+  private readonly seen = new Map<
+    readonly CompiledRule[],
+    { own: Set<string>; qualified: Set<string> }
+  >();
   private finished: boolean;
 
   constructor(
@@ -21,6 +29,9 @@ export class BuildReporter {
     filesByRule?: Map<number, string[]>,
   ) {
     this.finished = filesByRule === undefined;
+    for (const hint of globHints(rules.map((r) => r.rule))) {
+      this.sink(`ts-autotrace: warning: ${configPath} ${hint.path}: ${hint.message}`);
+    }
     if (filesByRule) this.expectFiles(filesByRule);
   }
 
@@ -31,6 +42,15 @@ export class BuildReporter {
 
   functionMatched(rule: CompiledRule): void {
     this.rulesWithFunctions.add(rule.index);
+  }
+
+  /** A named function in a file that `rules` take, matched or not. */
+  functionSeen(rules: readonly CompiledRule[], fn: NamedFunction): void {
+    let names = this.seen.get(rules);
+    if (names === undefined)
+      this.seen.set(rules, (names = { own: new Set(), qualified: new Set() }));
+    names.own.add(fn.name);
+    names.qualified.add(fn.qualifiedName);
   }
 
   fileDone(fileName: string): void {
@@ -62,8 +82,25 @@ export class BuildReporter {
       const patterns = JSON.stringify(rule.rule.functions);
       this.warn(
         rule,
-        `its "functions" ${patterns} match no function in the files it takes (or earlier rules take them all).`,
+        `its "functions" ${patterns} match no function in the files it takes (or earlier rules take them all)${this.suggestions(rule)}.`,
       );
     }
+  }
+
+  /** `; did you mean "chargeCard"?` for the include patterns nearest to names that exist. */
+  private suggestions(rule: CompiledRule): string {
+    const own = new Set<string>();
+    const qualified = new Set<string>();
+    for (const [rules, names] of this.seen) {
+      if (!rules.includes(rule)) continue;
+      names.own.forEach((n) => own.add(n));
+      names.qualified.forEach((n) => qualified.add(n));
+    }
+    const near = rule.rule.functions
+      .filter((p) => !p.startsWith("!"))
+      .flatMap((p) => nearestNames(p.replace(/\*/g, ""), p.includes(".") ? qualified : own));
+    return near.length === 0
+      ? ""
+      : `; did you mean ${[...new Set(near)].map((n) => JSON.stringify(n)).join(" or ")}?`;
   }
 }

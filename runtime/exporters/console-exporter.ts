@@ -10,9 +10,10 @@ export interface LineSink {
   write(text: string): unknown;
 }
 
-const STDERR: LineSink = { write: writeToStderr };
+/** stderr through the non-blocking sink; the console formats all write here. */
+export const STDERR: LineSink = { write: writeToStderr };
 
-const DROPPED = new Error(
+export const DROPPED = new Error(
   "stderr did not take the line (closed, or read slower than spans are written); it is dropped",
 );
 

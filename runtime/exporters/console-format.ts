@@ -48,7 +48,7 @@ function attributeParts(attributes: Attributes): string[] {
 }
 
 /** `src/cart.ts:12`, the form editors and terminals turn into links. */
-function location(attributes: Attributes): string {
+export function location(attributes: Attributes): string {
   const line = attributes[ATTR_CODE_LINE_NUMBER];
   const file = String(attributes[ATTR_CODE_FILE_PATH]);
   return line === undefined ? file : `${file}:${String(line)}`;
@@ -58,7 +58,7 @@ function location(attributes: Attributes): string {
  * Bare words and captured JSON (args, results) are shown as they are; other
  * text with spaces or quotes is quoted so the fields on the line stay apart.
  */
-function showValue(value: AttributeValue): string {
+export function showValue(value: AttributeValue): string {
   if (typeof value !== "string") return clip(JSON.stringify(value));
   const bare = /^[{[]/.test(value) || /^[^\s"=]+$/.test(value);
   return clip(bare ? value : JSON.stringify(value));

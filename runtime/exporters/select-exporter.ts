@@ -3,13 +3,13 @@ import type { SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base"
 import { integerRule, readSetting } from "../config/env-values";
 import type { ExporterName } from "../env-config";
 import { BoundedMemoryExporter, DEFAULT_IN_MEMORY_MAX_SPANS } from "./bounded-memory-exporter";
-import { ConsoleLineExporter } from "./console-exporter";
+import { consoleExporter, readConsoleFormat } from "../console/console-setup";
+import { fileSetup } from "../file/file-setup";
 import { customSetup } from "./custom-setup";
 import { ImmediateSpanProcessor } from "./immediate-processor";
 import type { ExporterContext, ExporterSetup } from "./exporter-setup";
 import { networkSetup } from "./network-setup";
 import { SafeExporter } from "./safe-exporter";
-import { SpanDepthTracker } from "./span-depth";
 
 /** `undefined` for `none` (and for an exporter that cannot load): tracing stays off. */
 export function selectExporter(
@@ -20,7 +20,9 @@ export function selectExporter(
     case "none":
       return undefined;
     case "console":
-      return consoleSetup();
+      return consoleSetup(context);
+    case "file":
+      return fileSetup(context);
     case "in_memory":
       return inMemorySetup(context);
     case "otlp":
@@ -31,11 +33,9 @@ export function selectExporter(
   }
 }
 
-function consoleSetup(): ExporterSetup {
-  const depths = new SpanDepthTracker();
-  const exporter = new ConsoleLineExporter(undefined, (spanId) => depths.depthOf(spanId));
-  // The tracker goes last: see span-depth.ts.
-  return localSetup("console", new SafeExporter(exporter), [depths]);
+function consoleSetup({ env, warnings }: ExporterContext): ExporterSetup {
+  const { exporter, after } = consoleExporter(readConsoleFormat(env, warnings));
+  return localSetup("console", new SafeExporter(exporter), after);
 }
 
 function inMemorySetup({ env, warnings }: ExporterContext): ExporterSetup {

@@ -157,4 +157,32 @@ describe("the packed package in a user's project", () => {
     expect(main.parent).toBeUndefined();
     expect(buys[0].parent).toBe(main.id);
   });
+
+  it("ships the ts-autotrace command: help, check, list, and view of a file-exporter run", () => {
+    const help = run(bin("ts-autotrace"), ["--help"], { cwd: project });
+    expect([help.status, help.stdout]).toEqual([
+      0,
+      expect.stringContaining("Usage: npx ts-autotrace <command>"),
+    ]);
+    expect(run(bin("ts-autotrace"), ["check"], { cwd: project }).stdout).toContain(
+      "is valid: 2 rules.",
+    );
+    const listed = JSON.parse(
+      run(bin("ts-autotrace"), ["list", "--json"], { cwd: project }).stdout,
+    );
+    expect(listed.functions.map((f: { name: string }) => f.name).sort()).toEqual([
+      "Shop.buy",
+      "chargeCard",
+      "main",
+    ]);
+
+    const env = tracingEnv({ TRACING_EXPORTER: "file" });
+    expect(run(process.execPath, ["dist/run.js"], { cwd: project, env }).status).toBe(0);
+    const view = run(bin("ts-autotrace"), ["view", "traces.jsonl"], { cwd: project });
+    expect([view.status, view.stdout]).toEqual([
+      0,
+      expect.stringContaining("1 trace, 5 spans → traces.html"),
+    ]);
+    expect(fs.readFileSync(path.join(project, "traces.html"), "utf8")).toContain("chargeCard");
+  });
 });

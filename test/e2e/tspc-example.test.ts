@@ -50,8 +50,9 @@ describe("tspc build of examples/basic", () => {
   });
 
   it("prints what the plain build prints, and one console line per span on stderr", () => {
-    const tracedRun = runExample(traced, { TRACING_EXPORTER: "console" });
-    const plainRun = runExample(plain, { TRACING_EXPORTER: "console" });
+    const env = { TRACING_EXPORTER: "console", TRACING_CONSOLE_FORMAT: "lines" };
+    const tracedRun = runExample(traced, env);
+    const plainRun = runExample(plain, env);
     expect(tracedRun.status).toBe(0);
     expect(tracedRun.stdout).toBe(plainRun.stdout);
     expect(plainRun.stderr).toBe("");

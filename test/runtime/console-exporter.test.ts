@@ -1,5 +1,5 @@
 import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConsoleLineExporter } from "../../runtime/exporters/console-exporter";
 import {
   getFinishedSpans,
@@ -10,7 +10,13 @@ import {
 } from "../../runtime/index.js";
 import { captureStderr, spec } from "./helpers";
 
+// TRACING_CONSOLE_FORMAT=lines: the one-line-per-span format these tests pin.
+beforeEach(() => {
+  vi.stubEnv("TRACING_CONSOLE_FORMAT", "lines");
+});
+
 afterEach(async () => {
+  vi.unstubAllEnvs();
   vi.restoreAllMocks();
   await shutdownTracing();
 });

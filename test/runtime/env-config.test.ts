@@ -56,7 +56,7 @@ describe("readEnvConfig", () => {
     expect(settings.exporter).toBe("none");
     expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(message) as string]);
     expect(warnings[0].message).toMatch(
-      /\(valid: console, otlp, jaeger, in_memory, none\); tracing is off$/,
+      /\(valid: console, otlp, jaeger, file, in_memory, none\); tracing is off$/,
     );
   });
 

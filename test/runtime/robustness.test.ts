@@ -95,7 +95,7 @@ describe("environment", () => {
     expect(trace(site(spec()), () => 4)).toBe(4);
     expect(state.off).toBe(true);
     expect(stderr.lines()).toEqual([
-      '[ts-autotrace] warning: TRACING_EXPORTER="zipkin" is not a known exporter (valid: console, otlp, jaeger, in_memory, none); tracing is off',
+      '[ts-autotrace] warning: TRACING_EXPORTER="zipkin" is not a known exporter (valid: console, otlp, jaeger, file, in_memory, none); tracing is off',
     ]);
   });
 

@@ -1,5 +1,7 @@
 /** Shared by the config validators: how a given value reads in an error, and "did you mean". */
 
+import { nearestNames } from "./nearest-names";
+
 export type Json = unknown;
 
 /** Where a problem is and what to say about it; collected, never thrown. */
@@ -31,24 +33,5 @@ export function suggestion(given: string, allowed: readonly string[], what = "Al
 
 /** The allowed name nearest to a misspelt one, if it is near enough to be a typo. */
 export function closestKey(key: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const candidate of allowed) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length];
+  return nearestNames(key, allowed, 1)[0];
 }

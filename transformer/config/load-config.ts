@@ -1,8 +1,9 @@
-/** Finds, reads, parses and validates tracing.config.json; every failure is a ConfigError. */
+/** Finds, reads, parses (as JSONC) and validates tracing.config.json; every failure is a ConfigError. */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ConfigError } from "./config-error";
 import type { TracingConfig } from "./config-types";
+import { parseJsonc } from "./parse-jsonc";
 import { validateConfig } from "./validate-config";
 
 export const DEFAULT_CONFIG_FILE = "tracing.config.json";
@@ -41,11 +42,7 @@ function readConfigText(configPath: string): string {
 }
 
 function parseJson(configPath: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(configPath, [
-      { path: "", message: `is not valid JSON (${(error as Error).message}).` },
-    ]);
-  }
+  const { json, problems } = parseJsonc(text);
+  if (problems.length > 0) throw new ConfigError(configPath, problems);
+  return json;
 }

@@ -44,6 +44,12 @@ export function validateConfig(json: Json): {
     return { problems };
   }
   checkUnknownKeys(json, TOP_LEVEL_KEYS, "", report);
+  if (json.$schema !== undefined && typeof json.$schema !== "string") {
+    report(
+      "$schema",
+      `expected the path or URL of tracing.config.schema.json, got ${describe(json.$schema)}.`,
+    );
+  }
   const serviceName = optionalString(json, "serviceName", "", report);
   const rules = validateRules(json.rules, report);
   if (problems.length > 0) return { problems };

@@ -6,6 +6,7 @@
 import * as path from "node:path";
 import { minimatch } from "minimatch";
 import type { TracingConfig, TracingRule } from "../config/config-types";
+import { normaliseGlob } from "./glob-hints";
 import { compileNamePatterns, type NameMatcher } from "./name-pattern";
 import { createRuleSelector, type RuleSelector } from "./rule-selector";
 
@@ -25,8 +26,9 @@ export function compileRules(config: TracingConfig): CompiledRule[] {
   }));
 }
 
-function compileGlobs(globs: string[]): (relativePath: string) => boolean {
+function compileGlobs(written: string[]): (relativePath: string) => boolean {
   const options = { dot: true };
+  const globs = written.map(normaliseGlob);
   const includes = globs
     .filter((g) => !g.startsWith("!"))
     .map((g) => new minimatch.Minimatch(g, options));

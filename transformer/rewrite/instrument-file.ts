@@ -88,6 +88,7 @@ class FileInstrumenter {
   private instrument(original: InstrumentableFunction, visited: InstrumentableFunction): ts.Node {
     const identity = identifyFunction(this.ts, original);
     if (!identity) return visited;
+    this.context.reporter.functionSeen(this.rules.rules, identity);
     const rule = this.rules.select(identity);
     if (!rule || hasIgnoreComment(this.ts, this.sourceFile, original)) return visited;
     this.context.reporter.functionMatched(rule);
