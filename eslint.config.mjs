@@ -6,7 +6,10 @@ export default tseslint.config(
     ignores: [
       "dist/**",
       "node_modules/**",
-      "fixtures/**",
+      // Fixture inputs are test data; their span assertions (spans.ts) are test code.
+      "fixtures/**/*",
+      "!fixtures/*/",
+      "!fixtures/*/spans.ts",
       "test/cli/projects/**",
       "examples/**/dist/**",
       ".tmp/**",

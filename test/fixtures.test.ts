@@ -1,8 +1,11 @@
 /**
- * Snapshot tests: each folder under fixtures/ holds inputs (*.ts), its
- * tracing.config.json and the expected output of every input
- * (<input>.expected.js), plus expected build warnings when there are any.
- * `scenario.ts` drives the fixture in the differential tests.
+ * Snapshot tests. Each folder under fixtures/ is one behaviour and holds all of
+ * it, so a new fixture is a new folder with no edit elsewhere:
+ * - inputs (every *.ts but scenario.ts and spans.ts), transformed here and
+ *   compared with <input>.expected.js, and <input>.warnings.txt when the build warns;
+ * - tracing.config.json, and optionally fixture.json (compiler options, targets);
+ * - scenario.ts, which drives it in the differential tests (differential.test.ts);
+ * - optionally spans.ts, its span assertions (fixture-spans.test.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";

@@ -26,11 +26,23 @@ export function fixtureSettings(fixture: string): FixtureSettings {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as FixtureSettings) : {};
 }
 
-/** TypeScript sources of a fixture; `scenario.ts` drives it and is not a snapshot input. */
+/**
+ * Files of a fixture folder that drive it rather than being inputs: the
+ * differential tests run `scenario.ts`, test/fixture-spans.test.ts runs
+ * `spans.ts`. Neither is transformed, snapshot or type-checked as an input.
+ */
+export const SCENARIO = "scenario.ts";
+export const SPANS = "spans.ts";
+
+/** TypeScript inputs of a fixture, and with `withScenario` its scenario.ts (never spans.ts). */
 export function fixtureSources(fixture: string, { withScenario = false } = {}): string[] {
   return fs
     .readdirSync(path.join(FIXTURES, fixture))
-    .filter(
-      (f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && (withScenario || f !== "scenario.ts"),
-    );
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && f !== SPANS)
+    .filter((f) => withScenario || f !== SCENARIO);
+}
+
+/** Fixtures whose folder holds span assertions (`spans.ts`). */
+export function fixturesWithSpans(): string[] {
+  return fixtureNames().filter((name) => fs.existsSync(path.join(FIXTURES, name, SPANS)));
 }

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { fixtureSettings } from "./fixture-files";
 import { transpileWithTracing } from "./transpile";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -27,14 +28,21 @@ export function loadFixture<T = Record<string, unknown>>(
   const dir = path.join(ROOT, "fixtures", fixture);
   const file = path.join(dir, input);
   const configPath = path.join(dir, "tracing.config.json");
+  // The fixture's own compiler options (fixture.json), as the snapshot and differential tests use.
+  const options = { ...fixtureSettings(fixture).compilerOptions, module: ts.ModuleKind.CommonJS };
   return {
-    traced: compileAndLoad(file, configPath, "traced"),
-    plain: compileAndLoad(file, undefined, "plain"),
+    traced: compileAndLoad(file, configPath, "traced", options),
+    plain: compileAndLoad(file, undefined, "plain", options),
   };
 }
 
-function compileAndLoad<T>(file: string, configPath: string | undefined, variant: string): T {
-  const { outputText } = transpileWithTracing(file, configPath, { module: ts.ModuleKind.CommonJS });
+function compileAndLoad<T>(
+  file: string,
+  configPath: string | undefined,
+  variant: string,
+  options: ts.CompilerOptions,
+): T {
+  const { outputText } = transpileWithTracing(file, configPath, options);
   const fixture = path.basename(path.dirname(file));
   const outFile = path.join(
     ROOT,
