@@ -14,6 +14,7 @@ import { runCapture } from "./capture/run-capture.mjs";
 import { runCalls } from "./calls/run-calls.mjs";
 import { runCliBench } from "./cli/run-cli.mjs";
 import { runExport, startReceiver } from "./export/run-export.mjs";
+import { runInvisible } from "./invisible/run-invisible.mjs";
 import { RESULTS_FILE } from "./lib/paths.mjs";
 import { round } from "./lib/stats.mjs";
 import { table } from "./lib/table.mjs";
@@ -54,6 +55,7 @@ const results = { date: new Date().toISOString(), machine: machine() };
 log(`ts-autotrace benchmark on ${JSON.stringify(results.machine)}`);
 
 if (wanted("calls")) results.calls = await runCalls(log);
+if (wanted("invisible")) results.invisible = await runInvisible(log);
 if (wanted("capture")) {
   results.capture = await runCapture(log, { scale: Number(process.env.BENCH_SCALE ?? 1) });
 }
@@ -133,6 +135,34 @@ function report(r) {
       .every((a) => a.sameKeys && a.mismatchedValues.length === 0);
     out.push(
       `Hand-written and ts-autotrace spans carry the same attributes: ${same ? "yes" : "NO (see results.json)"}`,
+    );
+  }
+  if (r.invisible) {
+    const v = r.invisible;
+    out.push(
+      "",
+      `Traced code read as untraced (fixtures/stack-traces): plain recursion depth ${v.plain.depth},` +
+        ` parser depth ${v.plain.parserDepth}, async ticks ${v.plain.ticks.join("/")} (1/3 levels)`,
+      table(
+        [
+          "mode",
+          "depth",
+          "x plain",
+          "parser depth",
+          "x plain",
+          "same 4-level stack",
+          "extra ticks",
+        ],
+        v.modes.map((m) => [
+          m.mode,
+          m.depth,
+          `${m.depthOverPlain}x`,
+          m.parserDepth,
+          `${m.parserDepthOverPlain}x`,
+          m.sameSyncFrames ? "yes" : "NO",
+          m.extraTicks.join("/"),
+        ]),
+      ),
     );
   }
   if (r.capture) {
@@ -276,7 +306,7 @@ function report(r) {
         r.targets.map((t) => [
           t.target,
           `${t.value}${t.unit === "x" ? "x" : ` ${t.unit}`}`,
-          `<= ${t.limit}${t.unit === "x" ? "x" : ` ${t.unit}`}`,
+          `${t.atLeast ? ">=" : "<="} ${t.limit}${t.unit === "x" ? "x" : ` ${t.unit}`}`,
           t.pass ? "PASS" : `GAP (${gap(t)})`,
         ]),
       ),
@@ -286,6 +316,7 @@ function report(r) {
 }
 
 function gap(t) {
+  if (t.atLeast) return `${round(((t.limit - t.value) / t.limit) * 100, 1)}% under`;
   if (t.unit === "x") return `+${round(((t.value - t.limit) / t.limit) * 100, 1)}% over`;
   return `+${round(t.value - t.limit, 1)} ${t.unit} over`;
 }

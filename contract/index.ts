@@ -14,10 +14,12 @@
  *   var __autotrace_r0 = { result: true, thresholdMs: 100 };           // SiteOptions
  *   var __autotrace_s0 = __autotrace_f("Cart.add", 12, __autotrace_r0, ["item"]); // SiteArguments
  *
- * and calls the EmittedApi functions from the traced functions. Site
- * variables are `var`s: in an ES module import cycle a function may run
- * before its module body, and then its site is `undefined`; every EmittedApi
- * function must then simply run the body.
+ * and calls the EmittedApi functions from the traced functions: a sync body
+ * stays in place between `enter` and `exit` (transformer/rewrite/wrap-body.ts),
+ * an async body starts in an inner arrow handed to `suspend` (wrap-async.ts).
+ * Site variables are `var`s: in an ES module import cycle a function may run
+ * before its module body, and then its site is `undefined`; `enter` then
+ * returns undefined and every other EmittedApi function just passes values on.
  */
 
 /** The package name the emitted code imports, unless the plugin's `runtimeModule` says otherwise. */
@@ -34,6 +36,8 @@ export interface SiteOptions extends ComponentOptions {
   thresholdMs?: number;
   /** The rule's literal `attributes` (`$$x` already written as `$x`). */
   attributes?: Record<string, AttributeValue>;
+  /** False when the rule has `"followPromises": false` (a returned native Promise is then not followed). */
+  followPromises?: boolean;
 }
 
 /**
@@ -89,8 +93,21 @@ export type SiteFactory<Site> = (...row: SiteArguments) => Site | undefined;
  * it back. `args` holds the parameters' values when the rule records or
  * reads them, then `this` when the rule reads it.
  */
-export interface EmittedApi<Site> {
+export interface EmittedApi<Site, Scope = unknown> {
   file(...file: FileArguments): SiteFactory<Site>;
+  /** Starts the span and enters its context; undefined when the call runs untraced. */
+  enter(site: Site | undefined, args?: unknown[]): Scope | undefined;
+  /** `return x` becomes `return returned(scope, x)`: records x (a native Promise is followed). */
+  returned<T>(scope: Scope | undefined, value: T): T;
+  /** In the emitted catch, which rethrows the same value. */
+  threw(scope: Scope | undefined, error: unknown): void;
+  /** Restores the caller's context and ends the span (in the emitted finally, or at the body's end). */
+  exit(scope: Scope | undefined): void;
+  /** `return x` becomes `return exitWith(scope, x)` when no finally follows: records x, then exit. */
+  exitWith<T>(scope: Scope | undefined, value: T): T;
+  /** An async body's inner promise: the caller's context comes back. */
+  suspend<T>(scope: Scope | undefined, promise: T): T;
+  /** The closure form that output of ts-autotrace 0.1 calls; no longer emitted. */
   trace<T>(site: Site | undefined, body: () => T, args?: unknown[]): T;
   traceAsync<T>(site: Site | undefined, body: () => Promise<T>, args?: unknown[]): Promise<T>;
   traceGenerator<T, R, N>(
@@ -108,6 +125,12 @@ export interface EmittedApi<Site> {
 /** Each EmittedApi name as the transformer writes it (`__autotrace.trace(...)`); typed so a rename breaks both sides. */
 export const EMITTED: { readonly [Name in keyof EmittedApi<unknown>]: Name } = {
   file: "file",
+  enter: "enter",
+  returned: "returned",
+  threw: "threw",
+  exit: "exit",
+  exitWith: "exitWith",
+  suspend: "suspend",
   trace: "trace",
   traceAsync: "traceAsync",
   traceGenerator: "traceGenerator",

@@ -35,4 +35,6 @@ export interface CallSite {
   /** The span name of one call, for `{args.…}` names; undefined when `name` is fixed. */
   readonly nameOf: NameOf | undefined;
   readonly thresholdMs: number | undefined;
+  /** A returned native Promise ends the span when it settles (see followPromise in traced-call.ts). */
+  readonly followPromises: boolean;
 }

@@ -25,6 +25,12 @@ export interface TracingHealth {
   spansExported: number;
   /** Spans lost: export queue full, or an export that failed. */
   spansDropped: number;
+  /**
+   * Traced calls that ran their body untraced because the runtime could not
+   * switch to their span's context (on Node 20: inside the reaction of a
+   * promise the program froze). Warned about once.
+   */
+  contextSwitchFailures: number;
   /** The last export failure, e.g. `Error: 14 UNAVAILABLE: ...`. */
   lastExportError: string | undefined;
 }

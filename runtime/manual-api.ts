@@ -61,6 +61,7 @@ function manualSite(name: string, options: Attributes | WithSpanOptions): CallSi
     capture: undefined,
     nameOf: undefined,
     thresholdMs: undefined,
+    followPromises: false,
   };
 }
 

@@ -6,7 +6,7 @@ import type { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "./attribute-names";
 import type { PackageInfo } from "./config/package-info";
 import type { SamplerSettings } from "./config/sampler-config";
-import { storageOf } from "./active-context";
+import { globalContextManager, storageOf } from "./active-context";
 import { contextAsyncHooks, resources, sdkTraceBase, sdkTraceNode } from "./sdk";
 import { state } from "./state";
 import { TRACER_NAME, TRACER_VERSION } from "./version";
@@ -93,12 +93,17 @@ export function registeredTracer(): Tracer | undefined {
 /**
  * Parent/child links across `await` need an AsyncLocalStorage context
  * manager. The API accepts only the first one registered, so when the program
- * already installed one (its own SDK) we quietly share it.
+ * already installed one (its own SDK) we quietly share it, and its storage.
  */
 export function installContextManager(): void {
   if (state.contextManagerInstalled) return;
   state.contextManagerInstalled = true;
   const manager = new (contextAsyncHooks().AsyncLocalStorageContextManager)().enable();
-  if (context.setGlobalContextManager(manager)) state.contextStorage = storageOf(manager);
-  else manager.disable();
+  if (context.setGlobalContextManager(manager)) {
+    state.contextStorage = storageOf(manager);
+    return;
+  }
+  manager.disable();
+  const programs = globalContextManager();
+  state.contextStorage = programs === undefined ? undefined : storageOf(programs);
 }

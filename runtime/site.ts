@@ -51,6 +51,7 @@ function buildSite(spec: CallSiteSpec): CallSite {
     capture: parts.capture,
     nameOf: parts.nameOf,
     thresholdMs: spec.thresholdMs,
+    followPromises: spec.followPromises !== false,
   });
 }
 

@@ -28,6 +28,8 @@ export interface HealthCounters {
   spansStarted: number;
   spansExported: number;
   spansDropped: number;
+  /** Traced calls that ran untraced because entering their span's context failed. */
+  contextSwitchFailures: number;
   lastExportError: string | undefined;
 }
 
@@ -55,6 +57,8 @@ export interface RuntimeState {
   contextManagerInstalled: boolean;
   /** The AsyncLocalStorage of the context manager we installed, if it is the one in use. */
   contextStorage: AsyncLocalStorage<Context> | undefined;
+  /** The first context switch (which turns on Node's promise hooks) has happened safely. */
+  contextSwitchChecked: boolean;
   exitHooksInstalled: boolean;
   warnedKeys: Set<string>;
 }
@@ -73,9 +77,16 @@ function createState(): RuntimeState {
     siteServiceName: undefined,
     packageInfo: undefined,
     debug: false,
-    health: { spansStarted: 0, spansExported: 0, spansDropped: 0, lastExportError: undefined },
+    health: {
+      spansStarted: 0,
+      spansExported: 0,
+      spansDropped: 0,
+      contextSwitchFailures: 0,
+      lastExportError: undefined,
+    },
     contextManagerInstalled: false,
     contextStorage: undefined,
+    contextSwitchChecked: false,
     exitHooksInstalled: false,
     warnedKeys: new Set(),
   };

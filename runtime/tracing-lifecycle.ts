@@ -12,6 +12,7 @@
  *   still traced.
  */
 import type { Tracer } from "@opentelemetry/api";
+import { releaseEarlyHooks } from "./active-context";
 import { FLUSH_CAP_MS, settlesWithin } from "./bounded-wait";
 import { installExitHooks, reportUndelivered } from "./exit-hooks";
 import type { TracingOptions } from "./settings";
@@ -50,6 +51,7 @@ function start(): Tracer | undefined {
     detach();
     state.off = true;
   }
+  if (state.off) releaseEarlyHooks(); // no context switch will ever need them
   // Also for the first call under a sampler that records nothing.
   return state.off ? undefined : state.tracer;
 }

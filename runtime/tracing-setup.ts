@@ -79,6 +79,7 @@ function ownPipeline(
 }
 
 function useProgramProvider(tracer: Tracer): StartedTracing {
+  installContextManager();
   debug(
     "the program registered its own global tracer provider before the first traced call; " +
       "using it (its sampler, resource and exporters), so ts-autotrace installs no exporter " +

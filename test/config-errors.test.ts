@@ -106,7 +106,7 @@ describe("config errors", () => {
     expect(message.split("\n").slice(1)).toEqual([
       "  - rules[0].files: expected a glob or a list of globs, got number 1.",
       '  - rules[0].thresholdMs: expected a number of milliseconds >= 0, got string "x".',
-      "  - rules[1].extra: unknown key. Allowed keys: files, functions, includeArgs, includeResult, thresholdMs, spanName, attributes, kind, component, redact, maxValueLength, maxTotalValueLength.",
+      "  - rules[1].extra: unknown key. Allowed keys: files, functions, includeArgs, includeResult, followPromises, thresholdMs, spanName, attributes, kind, component, redact, maxValueLength, maxTotalValueLength.",
     ]);
     expect(message).toContain("has 3 problems");
   });

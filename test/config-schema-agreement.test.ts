@@ -56,6 +56,8 @@ const EXAMPLES: [string, unknown, boolean][] = [
   ["includeArgs a string", rule({ includeArgs: "yes" }), false],
   ["includeResult false", rule({ includeResult: false }), true],
   ["includeResult null", rule({ includeResult: null }), false],
+  ["followPromises false", rule({ followPromises: false }), true],
+  ["followPromises a string", rule({ followPromises: "no" }), false],
   ["thresholdMs 0", rule({ thresholdMs: 0 }), true],
   ["thresholdMs 12.5", rule({ thresholdMs: 12.5 }), true],
   ["thresholdMs negative", rule({ thresholdMs: -1 }), false],

@@ -37,6 +37,7 @@ const rule: fc.Arbitrary<TracingRule> = fc
     functions,
     includeArgs: false,
     includeResult: false,
+    followPromises: true,
     attributes: {},
   }));
 const fn: fc.Arbitrary<NamedFunction> = fc

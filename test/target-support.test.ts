@@ -1,8 +1,10 @@
 /**
  * Which output targets leave a body that reads `arguments` as written (see
- * transformer/rewrite/target-support.ts): ES3, ES5 and an unset target
- * (TypeScript 5's default is ES5). TypeScript 5.9 refuses to build ES3 with
- * tspc, so transpileModule covers it here.
+ * transformer/rewrite/target-support.ts): an async function's under ES3, ES5
+ * and an unset target (TypeScript 5's default is ES5). A sync body stays in
+ * place and a generator passes `arguments` on, so both are traced under any
+ * target. TypeScript 5.9 refuses to build ES3 with tspc, so transpileModule
+ * covers it here.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -21,6 +23,7 @@ fs.writeFileSync(
     "export function count(a: number) { return arguments.length + a; }",
     "export function* items(a: number) { yield arguments.length + a; }",
     "export function inner(a: number) { return function () { return arguments.length; }; }",
+    "export async function later(a: number) { return arguments.length + a; }",
     "",
   ].join("\n"),
 );
@@ -39,11 +42,11 @@ describe("a traced body that reads arguments", () => {
     ["no target", { target: undefined }],
   ])("%s: is left as written, with a warning", (_name, options) => {
     const { traced, warnings } = build(options);
-    expect(traced).toEqual(["items", "inner"]);
+    expect(traced).toEqual(["count", "items", "inner"]);
     expect(warnings).toHaveLength(1);
     // TypeScript 5 no longer emits ES3: it hands the transformer ES5 instead.
     const target = "ES5";
-    expect(warnings[0]).toContain(`count (input.ts:1) is left as written`);
+    expect(warnings[0]).toContain(`later (input.ts:4) is left as written`);
     expect(warnings[0]).toContain(`its body reads \`arguments\`, and under target ${target}`);
   });
 
@@ -51,6 +54,9 @@ describe("a traced body that reads arguments", () => {
     ["ES2015", { target: ts.ScriptTarget.ES2015 }],
     ["ESNext", { target: ts.ScriptTarget.ESNext }],
   ])("%s: is traced", (_name, options) => {
-    expect(build(options)).toEqual({ traced: ["count", "items", "inner"], warnings: [] });
+    expect(build(options)).toEqual({
+      traced: ["count", "items", "inner", "later"],
+      warnings: [],
+    });
   });
 });

@@ -157,9 +157,11 @@ async function warmOtherSites() {
       file: "o.ts",
       line: k + 1,
     });
+    const traced = tracedLike(runtime, site, body);
+    const tracedAsync = tracedAsyncLike(runtime, site, asyncBody);
     for (let i = 0; i < 200; i++) {
-      runtime.trace(site, () => body(i));
-      await runtime.traceAsync(site, () => asyncBody(i));
+      traced(i);
+      await tracedAsync(i);
       tracer.startActiveSpan(`other${k}`, (span) => {
         try {
           return body(i);
@@ -176,6 +178,36 @@ async function warmOtherSites() {
       });
     }
   }
+}
+
+/** What the transformer emits around a sync body (see transformer/rewrite/wrap-body.ts). */
+function tracedLike(rt, site, body) {
+  return (x) => {
+    const c = rt.enter(site);
+    try {
+      return rt.returned(c, body(x));
+    } catch (e) {
+      rt.threw(c, e);
+      throw e;
+    } finally {
+      rt.exit(c);
+    }
+  };
+}
+
+/** ... and around an async body (wrap-async.ts). */
+function tracedAsyncLike(rt, site, body) {
+  return async (x) => {
+    const c = rt.enter(site);
+    try {
+      return rt.returned(c, await rt.suspend(c, { other: async () => body(x) }.other.call()));
+    } catch (e) {
+      rt.threw(c, e);
+      throw e;
+    } finally {
+      rt.exit(c);
+    }
+  };
 }
 
 // One span of each first, exported on its own, so the exporter's first

@@ -123,6 +123,6 @@ describe("tspc with rules that match nothing", () => {
       /rules\[1\]: its "files" \["lib\/\*\*\/\*\.ts"\] match no file of the program/,
     );
     expect(warnings[1]).toMatch(/rules\[2\]: its "functions" \["nothing\*"\] match no function/);
-    expect(fs.readFileSync(path.join(dir, "dist", "a.js"), "utf8")).toContain("__autotrace.trace(");
+    expect(fs.readFileSync(path.join(dir, "dist", "a.js"), "utf8")).toContain("__autotrace.enter(");
   });
 });

@@ -11,6 +11,7 @@ import { ruleSources } from "./rule-sources";
 export function ruleOptions(rule: TracingRule): SiteOptions {
   const options: SiteOptions = {};
   if (rule.includeResult) options.result = true;
+  if (!rule.followPromises) options.followPromises = false;
   if (rule.thresholdMs !== undefined) options.thresholdMs = rule.thresholdMs;
   const { literals, sources } = splitAttributes(rule);
   if (Object.keys(literals).length > 0) options.attributes = literals;

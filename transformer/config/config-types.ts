@@ -19,6 +19,11 @@ export interface TracingRule {
   /** `true` for every parameter, or the names of those to record. */
   includeArgs: boolean | string[];
   includeResult: boolean;
+  /**
+   * A sync function that returns a native Promise: end its span when the
+   * promise settles (the caller gets the promise `then` returns). Default true.
+   */
+  followPromises: boolean;
   thresholdMs?: number;
   /** Template with `{class}`, `{function}`, `{file}`, `{args.<path>}`, `{this.<path>}`. */
   spanName?: string;

@@ -21,6 +21,7 @@ export const RULE_KEYS = [
   "functions",
   "includeArgs",
   "includeResult",
+  "followPromises",
   "thresholdMs",
   "spanName",
   "attributes",
@@ -74,6 +75,7 @@ function validateRule(rule: Json, path: string, report: Report): TracingRule {
     functions: ["*"],
     includeArgs: false,
     includeResult: false,
+    followPromises: true,
     attributes: {},
   };
   if (!isPlainObject(rule)) {
@@ -90,6 +92,7 @@ function validateRule(rule: Json, path: string, report: Report): TracingRule {
   }
   result.includeArgs = validateIncludeArgs(rule.includeArgs, `${path}.includeArgs`, report);
   result.includeResult = optionalBoolean(rule, "includeResult", path, report) ?? false;
+  result.followPromises = optionalBoolean(rule, "followPromises", path, report) ?? true;
   result.thresholdMs = validateThreshold(rule.thresholdMs, `${path}.thresholdMs`, report);
   result.spanName = validateSpanName(rule.spanName, `${path}.spanName`, report);
   result.attributes = validateAttributes(rule.attributes, `${path}.attributes`, report);

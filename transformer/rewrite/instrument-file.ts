@@ -13,12 +13,14 @@ import {
 } from "../match/function-identity";
 import type { ProgramContext } from "../program-context";
 import { readsFromCall } from "../components/call-reads";
-import { prologueLength } from "./prologue";
+import { ruleSources } from "../components/rule-sources";
+import { prologueLength } from "./function-body";
 import { hasIgnoreComment, isFileIgnored } from "./ignore-comments";
 import { runtimeImport } from "./runtime-import";
 import { spanName } from "./site-spec";
 import { SiteTable } from "./site-table";
 import { targetWrapProblem } from "./target-support";
+import { wrapAsync } from "./wrap-async";
 import { wrapFunction } from "./wrap-body";
 import { generatorWrapProblem, wrapGenerator } from "./wrap-generator";
 
@@ -45,6 +47,9 @@ class FileInstrumenter {
   private readonly ts: ProgramContext["ts"];
   private readonly runtime: ts.Identifier;
   private readonly sites: SiteTable;
+  /** One generated name each for every traced function's scope and catch variables. */
+  private readonly scopeName: ts.Identifier;
+  private readonly caughtName: ts.Identifier;
 
   constructor(
     private readonly context: ProgramContext,
@@ -55,6 +60,8 @@ class FileInstrumenter {
   ) {
     this.ts = context.ts;
     this.runtime = this.uniqueName(RUNTIME_NAME);
+    this.scopeName = this.uniqueName(`${RUNTIME_NAME}_c`);
+    this.caughtName = this.uniqueName(`${RUNTIME_NAME}_e`);
     const uniqueName = (text: string) => this.uniqueName(text);
     this.sites = new SiteTable(this.ts, this.runtime, uniqueName, file, context.config.serviceName);
   }
@@ -94,9 +101,12 @@ class FileInstrumenter {
     this.context.reporter.functionMatched(rule);
     const line =
       this.sourceFile.getLineAndCharacterOfPosition(original.getStart(this.sourceFile)).line + 1;
+    // A sync body stays in place, so its `arguments` is right under any target.
     const problem = identity.isGenerator
       ? generatorWrapProblem(this.ts, visited)
-      : targetWrapProblem(this.ts, this.transformation.getCompilerOptions(), original.body);
+      : identity.isAsync
+        ? targetWrapProblem(this.ts, this.transformation.getCompilerOptions(), original.body)
+        : undefined;
     if (problem) {
       const where = `${identity.qualifiedName} (${this.file}:${line})`;
       this.context.reporter.warn(rule, `${where} is left as written: ${problem}.`);
@@ -110,15 +120,22 @@ class FileInstrumenter {
       line,
       args: reads.args,
     });
-    const wrap = identity.isGenerator ? wrapGenerator : wrapFunction;
+    const wrap = identity.isGenerator ? wrapGenerator : identity.isAsync ? wrapAsync : wrapFunction;
+    const isSync = !identity.isGenerator && !identity.isAsync;
     return wrap(this.ts, visited, {
       runtime: this.runtime,
       site,
+      scope: this.scopeName,
+      caught: this.caughtName,
+      transformation: this.transformation,
       isAsync: identity.isAsync,
       captureArgs: reads.args !== undefined,
       // `this` before a derived constructor's super() throws; $this is then absent.
       captureThis: reads.needsThis && !isDerivedConstructor,
+      // $result sources need the returned value as includeResult does.
+      reportReturns: isSync && (ruleSources(rule.rule).needsResult || rule.rule.followPromises),
       isDerivedConstructor,
+      name: identity.kind === "getter" || identity.kind === "setter" ? undefined : identity.name,
     });
   }
 

@@ -1,18 +1,19 @@
 /**
- * What the output target allows. Below ES2015 TypeScript lowers the arrow a
- * traced body moves into to a plain `function`, and `arguments` in the body
- * then reads that inner function's (empty) arguments: `arguments.length` is 0
- * instead of 2. Such a function is left as written, with a build warning that
- * says how to trace it, rather than traced wrongly. Generators pass
- * `arguments` on themselves (wrap-generator.ts), and nothing else in a body
- * depends on the target (test/e2e/target-es5.test.ts builds ES5 with tspc).
+ * What the output target allows. Below ES2015 TypeScript lowers the arrow an
+ * async body moves into (wrap-async.ts) to a plain `function`, and `arguments`
+ * in the body then reads that inner function's (empty) arguments:
+ * `arguments.length` is 0 instead of 2. Such a function is left as written,
+ * with a build warning that says how to trace it, rather than traced wrongly.
+ * A sync body stays in place and generators pass `arguments` on themselves
+ * (wrap-generator.ts), so only async functions are asked here
+ * (test/e2e/target-es5.test.ts builds ES5 with tspc).
  */
 import type * as ts from "typescript";
 import { ownReferences } from "./body-scan";
 
 type TS = typeof ts;
 
-/** Why a non-generator function cannot be traced for this output, or undefined when it can. */
+/** Why an async function cannot be traced for this output, or undefined when it can. */
 export function targetWrapProblem(
   ts: TS,
   options: ts.CompilerOptions,

@@ -1,35 +1,47 @@
 /**
- * The one place that builds *what* is inserted into a traced function:
+ * The one place that builds *what* is inserted into a traced sync function:
+ * the body stays where it is, with the span around it.
  *
  *   function f(a) { BODY }
- *     => function f(a) { return RT.trace(SITE, () => { BODY }, [a]); }
- *   async function f(a) { BODY }
- *     => async function f(a) { return await RT.traceAsync(SITE, async () => { BODY }, [a]); }
- *   (a) => EXPR
- *     => (a) => RT.trace(SITE, () => EXPR, [a])
+ *     => function f(a) {
+ *          const __autotrace_c = RT.enter(SITE, [a]);
+ *          try { BODY, with `return x` as `return RT.exitWith(__autotrace_c, x)`; RT.exit(__autotrace_c); }
+ *          catch (__autotrace_e) { RT.threw(__autotrace_c, __autotrace_e); throw __autotrace_e; }
+ *        }
+ *   (a) => EXPR   => (a) => { const __autotrace_c = ...; try { return RT.exitWith(__autotrace_c, EXPR); } ... }
  *
- * The body moves into an arrow so `this`, `arguments`, `new.target` and `super`
- * keep meaning what they meant. The function node itself is updated, not
- * replaced, so its name, `length`, parameters and modifiers stay as written.
+ * A body with a `finally` or `using` of its own gets `finally { RT.exit(c); }`
+ * instead, so the span ends after that code (reportingReturns below). Nothing
+ * moves, so `this`, `arguments`, `new.target`, `super`, the function's own
+ * name on its stack frame and the recursion depth stay as written. Async
+ * functions and generators are built in wrap-async.ts and wrap-generator.ts.
  */
 import type * as ts from "typescript";
-import { EMITTED } from "../../contract";
+import { EMITTED, type EmittedApi } from "../../contract";
 import type { InstrumentableFunction } from "../match/function-identity";
-import { bodyVarNames, parameterNames } from "./binding-names";
-import { splitStatements, withBody } from "./function-body";
+import { parameterNames } from "./binding-names";
+import { rewriteReturns, runsAfterReturn, splitStatements, withBody } from "./function-body";
 
 type TS = typeof ts;
 
 export interface WrapPlan {
   runtime: ts.Identifier;
   site: ts.Identifier;
+  /** The per-call scope variable and the catch variable: one generated name per file each. */
+  scope: ts.Identifier;
+  caught: ts.Identifier;
+  transformation: ts.TransformationContext;
   isAsync: boolean;
   /** Pass the parameters' values so the runtime can record `args.<name>`. */
   captureArgs: boolean;
   /** Pass `this` after them, for `$this` attribute paths. */
   captureThis?: boolean;
+  /** The body's `return x` must tell the runtime x (includeResult, followPromises). */
+  reportReturns: boolean;
   /** `super(...)` must run before the span can see `this`; it stays outside. */
   isDerivedConstructor: boolean;
+  /** The function's own name, for the inner function of async functions and generators. */
+  name: string | undefined;
 }
 
 export function wrapFunction(
@@ -37,38 +49,113 @@ export function wrapFunction(
   fn: InstrumentableFunction,
   plan: WrapPlan,
 ): InstrumentableFunction {
+  const f = ts.factory;
   const body = fn.body!;
-  const names = parameterNames(ts, fn.parameters);
   if (!ts.isBlock(body)) {
-    return withBody(ts, fn, tracedCall(ts, fn, plan, names, body));
+    const statement = f.createReturnStatement(exitWithCall(ts, plan, body));
+    ts.setSourceMapRange(statement, body);
+    return withBody(ts, fn, f.createBlock(spanAround(ts, fn, plan, [statement]), true));
   }
   const { kept, wrapped } = splitStatements(ts, body.statements, plan.isDerivedConstructor);
-  const innerBody = ts.factory.updateBlock(body, wrapped);
-  const returnStatement = ts.factory.createReturnStatement(
-    tracedCall(ts, fn, plan, names, innerBody),
-  );
-  ts.setSourceMapRange(returnStatement, { pos: body.pos, end: body.end });
-  return withBody(ts, fn, ts.factory.createBlock([...kept, returnStatement], true));
+  const span = runsAfterReturn(ts, wrapped)
+    ? spanAround(ts, fn, plan, reportingReturns(ts, plan, wrapped), exitStatement(ts, plan))
+    : spanAround(ts, fn, plan, exitingAtReturns(ts, plan, wrapped));
+  return withBody(ts, fn, f.updateBlock(body, [...kept, ...span]));
 }
 
-/** `RT.trace(SITE, () => BODY, [args])`, awaited for async functions. */
-function tracedCall(
+/**
+ * The common case: no code of the body runs after its `return`s, so each
+ * `return x` ends the call itself (`return RT.exitWith(c, x)`), and so does a
+ * last `RT.exit(c)` when the body can end without one. No `finally` is
+ * needed, which V8 compiles to nothing on the normal path and to no extra
+ * stack slot: untraced calls cost what the plain function costs.
+ */
+function exitingAtReturns(ts: TS, plan: WrapPlan, body: readonly ts.Statement[]): ts.Statement[] {
+  const wrap = (value: ts.Expression) => exitWithCall(ts, plan, value);
+  const statements = rewriteReturns(ts, plan.transformation, body, wrap, true);
+  // Function declarations after the last statement do not run: they are hoisted.
+  const last = body.filter((s) => !ts.isFunctionDeclaration(s)).at(-1);
+  if (last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last))) {
+    return statements;
+  }
+  return [...statements, exitStatement(ts, plan)];
+}
+
+/**
+ * A body with its own `finally` (or `using`) runs code after a `return`: the
+ * span must end after it, in the emitted `finally`, and a `return x` only
+ * hands the runtime x (`return RT.returned(c, x)`).
+ */
+function reportingReturns(ts: TS, plan: WrapPlan, body: readonly ts.Statement[]): ts.Statement[] {
+  if (!plan.reportReturns) return [...body];
+  const wrap = (value: ts.Expression) =>
+    runtimeCall(ts, plan, EMITTED.returned, [plan.scope, value]);
+  return rewriteReturns(ts, plan.transformation, body, wrap);
+}
+
+/** `RT.exit(__autotrace_c);` */
+function exitStatement(ts: TS, plan: WrapPlan): ts.Statement {
+  return ts.factory.createExpressionStatement(runtimeCall(ts, plan, EMITTED.exit, [plan.scope]));
+}
+
+/**
+ * `const c = RT.enter(SITE, [args]); try { ... } catch (e) { RT.threw(c, e); throw e; }`,
+ * with `finally { RT.exit(c); }` when given; shared with async functions.
+ */
+export function spanAround(
   ts: TS,
   fn: InstrumentableFunction,
   plan: WrapPlan,
-  params: string[],
-  body: ts.ConciseBody,
+  statements: readonly ts.Statement[],
+  onExit?: ts.Statement,
+): ts.Statement[] {
+  const f = ts.factory;
+  const enterArgs: ts.Expression[] = [plan.site];
+  const values = callValues(ts, plan, parameterNames(ts, fn.parameters));
+  if (values) enterArgs.push(values);
+  const declaration = f.createVariableDeclaration(
+    plan.scope,
+    undefined,
+    undefined,
+    runtimeCall(ts, plan, EMITTED.enter, enterArgs),
+  );
+  const enter = f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList([declaration], ts.NodeFlags.Const),
+  );
+  const onThrow = f.createCatchClause(
+    plan.caught,
+    f.createBlock(
+      [
+        f.createExpressionStatement(
+          runtimeCall(ts, plan, EMITTED.threw, [plan.scope, plan.caught]),
+        ),
+        f.createThrowStatement(plan.caught),
+      ],
+      true,
+    ),
+  );
+  const finallyBlock = onExit === undefined ? undefined : f.createBlock([onExit], true);
+  return [enter, f.createTryStatement(f.createBlock(statements, true), onThrow, finallyBlock)];
+}
+
+/** `RT.exitWith(__autotrace_c, value)`: ends the call with value, which it returns. */
+export function exitWithCall(ts: TS, plan: WrapPlan, value: ts.Expression): ts.Expression {
+  return runtimeCall(ts, plan, EMITTED.exitWith, [plan.scope, value]);
+}
+
+export function runtimeCall(
+  ts: TS,
+  plan: WrapPlan,
+  name: keyof EmittedApi<unknown>,
+  args: ts.Expression[],
 ): ts.Expression {
   const f = ts.factory;
-  const callee = f.createPropertyAccessExpression(
-    plan.runtime,
-    plan.isAsync ? EMITTED.traceAsync : EMITTED.trace,
+  return f.createCallExpression(
+    f.createPropertyAccessExpression(plan.runtime, name),
+    undefined,
+    args,
   );
-  const args: ts.Expression[] = [plan.site, bodyClosure(ts, plan.isAsync, params, body)];
-  const values = callValues(ts, plan, params);
-  if (values) args.push(values);
-  const call = f.createCallExpression(callee, undefined, args);
-  return plan.isAsync ? f.createAwaitExpression(call) : call;
 }
 
 /** `[a, b]`, or `[a, b, this]` for `$this` paths; undefined when nothing is passed. */
@@ -81,46 +168,4 @@ export function callValues(
   const values: ts.Expression[] = plan.captureArgs ? params.map((n) => f.createIdentifier(n)) : [];
   if (plan.captureThis) values.push(f.createThis());
   return values.length > 0 ? f.createArrayLiteralExpression(values) : undefined;
-}
-
-/**
- * `() => BODY`. When the body redeclares a parameter with `var` or `function`
- * (`function f(a) { var a = a || 1 }`), a plain arrow would start that `var`
- * as undefined; so the arrow takes those parameters itself, as the original
- * function scope did: `() => ((a) => BODY)(a)`.
- */
-function bodyClosure(
-  ts: TS,
-  isAsync: boolean,
-  params: string[],
-  body: ts.ConciseBody,
-): ts.ArrowFunction {
-  const f = ts.factory;
-  const modifiers = isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined;
-  const redeclared = ts.isBlock(body)
-    ? bodyVarNames(ts, body).filter((n) => params.includes(n))
-    : [];
-  if (redeclared.length === 0) return arrow(ts, modifiers, [], body);
-
-  const parameters = redeclared.map((name) =>
-    f.createParameterDeclaration(undefined, undefined, name),
-  );
-  const inner = arrow(ts, modifiers, parameters, body);
-  const call = f.createCallExpression(
-    f.createParenthesizedExpression(inner),
-    undefined,
-    redeclared.map((name) => f.createIdentifier(name)),
-  );
-  return arrow(ts, undefined, [], call);
-}
-
-function arrow(
-  ts: TS,
-  modifiers: ts.Modifier[] | undefined,
-  parameters: ts.ParameterDeclaration[],
-  body: ts.ConciseBody,
-): ts.ArrowFunction {
-  const f = ts.factory;
-  const token = f.createToken(ts.SyntaxKind.EqualsGreaterThanToken);
-  return f.createArrowFunction(modifiers, undefined, parameters, undefined, token, body);
 }

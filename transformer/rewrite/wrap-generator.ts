@@ -3,10 +3,12 @@
  * the body moves into an inner generator that takes the same `this`:
  *
  *   function* g(a) { BODY }
- *     => function* g(a) { return yield* RT.traceGenerator(SITE, (function* () { BODY }).call(this), [a]); }
+ *     => function* g(a) { return yield* RT.traceGenerator(SITE, { g: function* () { BODY } }.g.call(this), [a]); }
  *
  * `yield*` forwards next/throw/return both ways and hands back the inner
  * return value, and g stays a generator function with its name and length.
+ * Holding the inner generator in a property named `g` gives its stack frames
+ * g's name (see wrap-async.ts).
  * `arguments` is passed along with `.apply(this, arguments)` when the body
  * reads it. A body that uses `super` cannot move into a plain function, so
  * such a generator is left as written (the caller warns).
@@ -17,6 +19,7 @@ import type { InstrumentableFunction } from "../match/function-identity";
 import { bodyVarNames, parameterNames } from "./binding-names";
 import { ownReferences } from "./body-scan";
 import { splitStatements, withBody } from "./function-body";
+import { namedAfter } from "./wrap-async";
 import { callValues, type WrapPlan } from "./wrap-body";
 
 type TS = typeof ts;
@@ -59,7 +62,7 @@ export function wrapGenerator(
   );
   const generatorObject = callWithThis(
     ts,
-    inner,
+    namedAfter(ts, plan.name, inner),
     redeclared,
     ownReferences(ts, innerBody).arguments,
   );
@@ -79,15 +82,14 @@ export function wrapGenerator(
   return withBody(ts, fn, f.createBlock([...kept, returnStatement], true));
 }
 
-/** `(function* () {...}).call(this, a)` or `.apply(this, arguments)`. */
+/** `{ g: function* () {...} }.g.call(this, a)` or `.apply(this, arguments)`. */
 function callWithThis(
   ts: TS,
-  inner: ts.FunctionExpression,
+  target: ts.Expression,
   passed: string[],
   readsArguments: boolean,
 ): ts.Expression {
   const f = ts.factory;
-  const target = f.createParenthesizedExpression(inner);
   if (readsArguments) {
     return f.createCallExpression(f.createPropertyAccessExpression(target, "apply"), undefined, [
       f.createThis(),
