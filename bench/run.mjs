@@ -15,6 +15,7 @@ import { runCalls } from "./calls/run-calls.mjs";
 import { runCliBench } from "./cli/run-cli.mjs";
 import { runExport, startReceiver } from "./export/run-export.mjs";
 import { runInvisible } from "./invisible/run-invisible.mjs";
+import { runIntegrations } from "./integrations/run-integrations.mjs";
 import { RESULTS_FILE } from "./lib/paths.mjs";
 import { round } from "./lib/stats.mjs";
 import { table } from "./lib/table.mjs";
@@ -61,6 +62,7 @@ if (wanted("capture")) {
 }
 if (wanted("profile")) results.profile = await runProfile(log);
 if (wanted("build")) results.build = await runBuild(log);
+if (wanted("integrations")) results.integrations = runIntegrations(log);
 if (wanted("export") || wanted("startup")) {
   const receiver = await startReceiver();
   try {
@@ -236,6 +238,40 @@ function report(r) {
             round((s.ms * 1000) / s.functions, 2),
             `${s.overOneRule.toFixed(3)}x`,
           ]),
+        ],
+      ),
+    );
+  }
+  if (r.integrations) {
+    const { transform: t, startup: s } = r.integrations;
+    out.push(
+      "",
+      `Bundler/loader transform: ms per 1,000 lines, ${t.lines} lines, median of ${t.rounds}`,
+    );
+    out.push(
+      table(
+        ["path", "ms / 1,000 lines"],
+        [
+          ["engine (bundler plugins, register on .ts)", t.msPer1000Lines.engine],
+          ["engine on compiled JS + source map (register)", t.msPer1000Lines.loaderJs],
+          ["plain ts.transpileModule, no transformer", t.msPer1000Lines.transpileModule],
+          ["esbuild type stripping (what tsx, Vite use)", t.msPer1000Lines.esbuild],
+          ["engine / plain transpileModule", `${t.engineOverTranspileModule}x`],
+        ],
+      ),
+    );
+    out.push(
+      "",
+      `Start-up: node main.js vs node --import ts-autotrace/register main.js, median of ${s.rounds}`,
+    );
+    out.push(
+      table(
+        ["figure", "value"],
+        [
+          ["plain, ms", s.plainMs],
+          ["--import ts-autotrace/register, ms", s.registerMs],
+          ["added by register, ms", s.addedMs],
+          ["register / plain", `${s.registerOverPlain}x`],
         ],
       ),
     );

@@ -3,6 +3,7 @@
  * The counters are process-wide and cumulative across reconfiguration.
  */
 import { state } from "./state";
+import { tracedFunctionCount, warnIfNothingTraced } from "./untraced-warning";
 
 export interface TracingHealth {
   /**
@@ -33,15 +34,19 @@ export interface TracingHealth {
   contextSwitchFailures: number;
   /** The last export failure, e.g. `Error: 14 UNAVAILABLE: ...`. */
   lastExportError: string | undefined;
+  /** Traced functions loaded so far; 0 means the code was built or run without ts-autotrace. */
+  tracedFunctions: number;
 }
 
 export function tracingHealth(): TracingHealth {
+  warnIfNothingTraced();
   const setup = state.tracing?.exporter;
   return {
     enabled: state.tracer !== undefined,
     exporter: setup?.label ?? (state.off ? "none" : "not started"),
     ...(setup?.destination === undefined ? {} : { destination: setup.destination }),
     ...state.health,
+    tracedFunctions: tracedFunctionCount(),
   };
 }
 

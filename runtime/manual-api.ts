@@ -8,6 +8,7 @@ import type { CallSite } from "./call-site";
 import { manualSpanParts, type WithSpanOptions } from "./components/manual-span";
 import { beginCall, endReturn, endThrow, runInside, type CallSpan } from "./call-span";
 import { state } from "./state";
+import { warnIfNothingTraced } from "./untraced-warning";
 import { reportInternalError } from "./warn";
 
 export type { WithSpanOptions } from "./components/manual-span";
@@ -41,6 +42,7 @@ export function setAttributes(attributes: Attributes): void {
 
 /** Spans kept by the in_memory exporter, oldest first; `[]` for other exporters. */
 export function getFinishedSpans(): ReadableSpan[] {
+  warnIfNothingTraced();
   return state.tracing?.exporter.finishedSpans() ?? [];
 }
 

@@ -9,6 +9,7 @@ import type { CallSite } from "./call-site";
 import { componentParts } from "./components/component-site";
 import { describeError } from "./errors";
 import { state } from "./state";
+import { countTracedFunction } from "./untraced-warning";
 import { warnOnce } from "./warn";
 
 /**
@@ -19,7 +20,9 @@ import { warnOnce } from "./warn";
 export function site(spec: CallSiteSpec): CallSite | undefined {
   try {
     registerServiceName(spec.service);
-    return buildSite(spec);
+    const built = buildSite(spec);
+    countTracedFunction();
+    return built;
   } catch (error) {
     warnOnce(
       `site:${describeError(error)}`,

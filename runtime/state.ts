@@ -31,6 +31,8 @@ export interface HealthCounters {
   /** Traced calls that ran untraced because entering their span's context failed. */
   contextSwitchFailures: number;
   lastExportError: string | undefined;
+  /** Traced functions loaded in this process (sites registered by emitted code). */
+  tracedFunctions: number;
 }
 
 export interface RuntimeState {
@@ -83,6 +85,7 @@ function createState(): RuntimeState {
       spansDropped: 0,
       contextSwitchFailures: 0,
       lastExportError: undefined,
+      tracedFunctions: 0,
     },
     contextManagerInstalled: false,
     contextStorage: undefined,

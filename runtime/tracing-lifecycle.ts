@@ -18,10 +18,12 @@ import { installExitHooks, reportUndelivered } from "./exit-hooks";
 import type { TracingOptions } from "./settings";
 import { state, type ActiveTracing } from "./state";
 import { createTracing } from "./tracing-setup";
+import { checkAtExitFor } from "./untraced-warning";
 import { reportInternalError } from "./warn";
 
 export function initializeTracing(options: TracingOptions = {}): void {
   state.options = { ...options };
+  checkAtExitFor(options.exporter ?? process.env.TRACING_EXPORTER);
   const previous = detach();
   if (previous !== undefined) void stop(previous, false);
 }

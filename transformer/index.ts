@@ -7,6 +7,8 @@
  * - Anything else that takes custom transformers (ts-loader, ts-jest, a
  *   bundler, `ts.transpileModule`): `createTransformer(program, options)`,
  *   which throws a ConfigError whose message says everything.
+ * - Source text in, `{ code, map }` out (what the bundler and loader entry
+ *   points in integrations/ use): `transformSource` / `createEngine`.
  */
 import * as path from "node:path";
 // `import =` compiles to a plain require: `import * as` would route every
@@ -17,10 +19,21 @@ import type { WarningSink } from "./build-reporter";
 import { checkProgramParameters } from "./components/check-program";
 import { ConfigError } from "./config/config-error";
 import { loadConfig, resolveConfigPath } from "./config/load-config";
+import { hasTransformerApi, TS7_MESSAGE } from "./engine/typescript-api";
 import { createProgramContext } from "./program-context";
 import { instrumentSourceFile } from "./rewrite/instrument-file";
 
 export { ConfigError } from "./config/config-error";
+export {
+  createEngine,
+  INSTRUMENTED_MARKER,
+  isInstrumented,
+  transformSource,
+  type EngineOptions,
+  type SourceEngine,
+  type TransformInput,
+  type TransformOutput,
+} from "./engine/transform-source";
 export type { TracingConfig, TracingRule } from "./config/config-types";
 
 export interface TransformerOptions {
@@ -69,6 +82,7 @@ export default function tsPatchTransformer(
   extras?: TsPatchExtras,
 ): ts.TransformerFactory<ts.SourceFile> {
   const tsInstance = extras?.ts ?? typescript;
+  if (!hasTransformerApi(tsInstance)) failWithoutApi();
   const report = (category: ts.DiagnosticCategory, message: string) =>
     extras?.addDiagnostic(diagnostic(tsInstance, category, message));
   try {
@@ -87,6 +101,15 @@ export default function tsPatchTransformer(
     program.getCompilerOptions().noEmit = true;
     return () => (sourceFile) => sourceFile;
   }
+}
+
+/**
+ * TypeScript 7 (or anything else without the compiler API) reaches here only
+ * through a forced install; a stack trace from deep inside would say nothing.
+ */
+function failWithoutApi(): never {
+  process.stderr.write(`${TS7_MESSAGE}\n`);
+  process.exit(1);
 }
 
 function diagnostic(

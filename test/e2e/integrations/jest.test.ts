@@ -1,0 +1,73 @@
+/**
+ * ts-autotrace/jest with real jest + ts-jest: tests on the sources get
+ * in_memory spans and mapped stack lines, and a changed tracing.config.json
+ * reaches the next run through jest's cache.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeFiles } from "../../helpers/project";
+import { ROOT, run, tracingEnv } from "../../helpers/run";
+import { NODES } from "./node-majors";
+import { sampleProject, THROW_LINE } from "./sample-project";
+
+const JEST = path.join(ROOT, "node_modules", "jest", "bin", "jest.js");
+
+const TEST = `import { getFinishedSpans } from "ts-autotrace";
+import { charge, refuse } from "../src/billing";
+
+test("records spans of the code under test", () => {
+  expect(charge({ total: 2 })).toBe(4);
+  let stack = "";
+  try { refuse("card"); } catch (error) { stack = String(Object(error).stack); }
+  expect(getFinishedSpans().map((span) => span.name)).toEqual(JSON.parse(process.env.EXPECTED!));
+  expect(stack).toMatch(/billing\\.ts:${THROW_LINE}:/);
+});
+`;
+
+const rules = (functions: string[]) => ({
+  rules: [{ files: "src/**/*.ts", functions, includeArgs: true }],
+});
+
+function jestProject(name: string): string {
+  return sampleProject(name, {
+    "package.json": { name: `sample-${name}`, private: true, type: "commonjs" },
+    "tsconfig.json": { compilerOptions: { target: "ES2022", module: "commonjs" } },
+    "jest.config.cjs": `module.exports = {
+  testEnvironment: "node",
+  cacheDirectory: __dirname + "/.jest-cache",
+  transform: {
+    "^.+\\\\.ts$": ["ts-jest", { diagnostics: false, astTransformers: { before: ["ts-autotrace/jest"] } }],
+  },
+};
+`,
+    "test/billing.test.ts": TEST,
+  });
+}
+
+function jest(dir: string, expected: string[], node = process.execPath) {
+  return run(node, [JEST, "--ci", "--rootDir", dir], {
+    cwd: dir,
+    env: tracingEnv({ TRACING_EXPORTER: "in_memory", EXPECTED: JSON.stringify(expected) }),
+  });
+}
+
+describe.each(NODES)("ts-autotrace/jest on node $major", ({ major, bin }) => {
+  it("gives jest tests in_memory spans of the sources, with mapped stack lines", () => {
+    const result = jest(jestProject(`jest-${major}`), ["charge", "refuse"], bin);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/1 passed/);
+  });
+});
+
+describe("ts-autotrace/jest's cache key", () => {
+  it("covers tracing.config.json: changed rules reach the next cached run", () => {
+    const dir = jestProject("jest-cache");
+    const first = jest(dir, ["charge", "refuse"]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(dir, ".jest-cache")).length).toBeGreaterThan(0);
+    writeFiles(dir, { "tracing.config.json": rules(["charge"]) });
+    const second = jest(dir, ["charge"]);
+    expect(second.status, second.stderr).toBe(0);
+  });
+});

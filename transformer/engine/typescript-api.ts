@@ -1,0 +1,44 @@
+/**
+ * Which TypeScript the transformer can use. TypeScript 7 (the native port) has
+ * no JavaScript compiler API, so neither the ts-patch path nor the engine can
+ * run on it; the engine then falls back to TypeScript 6 installed beside it.
+ */
+import type * as ts from "typescript";
+
+export const TS7_MESSAGE =
+  "ts-autotrace: TypeScript 7 has no transformer API, so tspc/ts-patch cannot trace this build. " +
+  "Keep building with TypeScript 7 and run the output with `node --import ts-autotrace/register`, " +
+  "or use a bundler plugin (ts-autotrace/vite, /rollup, /esbuild, /webpack, /rspack) or ts-autotrace/jest; " +
+  "these need the TypeScript 5 or 6 API: `npm i -D @typescript/typescript6` beside TypeScript 7. " +
+  "See the README's first table.";
+
+/** True when `tsInstance` has the compiler API ts-autotrace builds on. */
+export function hasTransformerApi(tsInstance: unknown): tsInstance is typeof ts {
+  const candidate = tsInstance as Partial<typeof ts> | undefined;
+  const major = Number.parseInt(String(candidate?.version ?? "0"), 10);
+  return (
+    major >= 5 &&
+    major < 7 &&
+    typeof candidate?.transpileModule === "function" &&
+    typeof candidate?.factory === "object"
+  );
+}
+
+/** `typescript`, else `@typescript/typescript6`; one clear error when neither has the API. */
+export function loadTypeScript(): typeof ts {
+  for (const name of ["typescript", "@typescript/typescript6"]) {
+    const candidate = tryRequire(name);
+    if (hasTransformerApi(candidate)) return candidate;
+  }
+  throw new Error(TS7_MESSAGE);
+}
+
+function tryRequire(name: string): unknown {
+  try {
+    // The name is only known at run time: a static import cannot express the fallback.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(name);
+  } catch {
+    return undefined;
+  }
+}
