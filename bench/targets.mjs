@@ -34,6 +34,12 @@ export function evaluateTargets(results) {
       "x",
     );
     add(
+      `database preset + three $args paths, ${fn}: ts-autotrace / hand-written`,
+      mode(results, "recording_component")?.[fn].autotraceOverHandwritten,
+      1.1,
+      "x",
+    );
+    add(
       `always_off, ${fn}: ts-autotrace / hand-written`,
       mode(results, "always_off")?.[fn].autotraceOverHandwritten,
       0.5,

@@ -29,15 +29,41 @@ export const RUNTIME_MODULE = "ts-autotrace";
 export type AttributeValue = string | number | boolean | string[] | number[] | boolean[];
 
 /** A rule's options, declared once per file and shared by its sites. */
-export interface SiteOptions {
+export interface SiteOptions extends ComponentOptions {
   /** The rule's `includeResult`. */
   result?: boolean;
   /** The rule's `thresholdMs`. */
   thresholdMs?: number;
-  /** The rule's static `attributes`. */
+  /** The rule's literal `attributes` (`$$x` already written as `$x`). */
   attributes?: Record<string, AttributeValue>;
   /** False when the rule has `"followPromises": false` (a returned native Promise is then not followed). */
   followPromises?: boolean;
+}
+
+/**
+ * What a rule says about its spans beyond where they go: kind, preset, values
+ * read from the call, what is redacted and how long values get. Presets and
+ * kind names are in contract/presets.ts and contract/span-kinds.ts.
+ */
+export interface ComponentOptions {
+  /** `internal` (default), `server`, `client`, `producer`, `consumer`. */
+  kind?: string;
+  /** A preset name. */
+  component?: string;
+  /** Attribute key to `args.<parameter>.<path>`, `this.<path>` or `result.<path>`. */
+  sources?: Record<string, string>;
+  /** The span name has `{args.…}`/`{this.…}` placeholders, filled in per call. */
+  nameTemplate?: boolean;
+  /** With parameter names: record all (default), none (they are only read by sources), or these. */
+  recordArgs?: boolean | string[];
+  /** `false` clears the default redact patterns. */
+  redactDefaults?: boolean;
+  /** Patterns added to the redacted names. */
+  redact?: string[];
+  /** `false` stops masking card numbers. */
+  cardNumbers?: boolean;
+  maxValueLength?: number;
+  maxTotalValueLength?: number;
 }
 
 /** `file(path, service)`: `code.file.path` relative to tracing.config.json, and its `serviceName`. */
@@ -45,7 +71,8 @@ export type FileArguments = [path: string, service?: string];
 
 /**
  * One row of the call-site table: span name, 1-based line, the rule's options
- * or null, parameter names (with includeArgs) or null, and `code.function.name`
+ * or null, parameter names (when the rule records or reads arguments, or reads
+ * `this`, whose value the emitted code passes after theirs) or null, and `code.function.name`
  * when it differs from the span name (a `spanName` template). Trailing
  * arguments that are empty are left out.
  */
@@ -63,7 +90,8 @@ export type SiteFactory<Site> = (...row: SiteArguments) => Site | undefined;
 /**
  * The functions the emitted code calls, by the names it calls them. `Site` is
  * the runtime's prepared site, opaque to the emitted code, which only passes
- * it back. `args` holds the parameters' values when the rule records them.
+ * it back. `args` holds the parameters' values when the rule records or
+ * reads them, then `this` when the rule reads it.
  */
 export interface EmittedApi<Site, Scope = unknown> {
   file(...file: FileArguments): SiteFactory<Site>;
@@ -124,6 +152,6 @@ export interface CallSiteSpec extends SiteOptions {
   file: string;
   /** `code.line.number`: 1-based line of the function. */
   line: number;
-  /** Parameter names, present when the rule has `includeArgs`. */
+  /** Parameter names, present when the rule records or reads arguments or reads `this`. */
   args?: string[];
 }

@@ -8,6 +8,7 @@ export type { CallSite } from "./emitted/prepared-site";
 export type { ExporterName } from "./settings/tracing-env";
 export type { TracingHealth } from "./api/health";
 export type { TracingOptions } from "./settings/precedence";
+export type { WithSpanOptions } from "./api/manual-spans";
 import type { EmittedApi } from "../contract";
 import { enableHooksEarly } from "./span/active-context";
 import type { CallSite } from "./emitted/prepared-site";

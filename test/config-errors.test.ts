@@ -74,7 +74,7 @@ describe("config errors", () => {
     [
       "an unknown span name placeholder",
       rules({ spanName: "{method}" }),
-      "rules[0].spanName: unknown placeholder {method}; use {class}, {function}, {file}.",
+      "rules[0].spanName: unknown placeholder {method}; use {class}, {function}, {file}, {args.<parameter>}, {this.<path>}.",
     ],
     [
       "an object attribute",
@@ -106,7 +106,7 @@ describe("config errors", () => {
     expect(message.split("\n").slice(1)).toEqual([
       "  - rules[0].files: expected a glob or a list of globs, got number 1.",
       '  - rules[0].thresholdMs: expected a number of milliseconds >= 0, got string "x".',
-      "  - rules[1].extra: unknown key. Allowed keys: files, functions, includeArgs, includeResult, followPromises, thresholdMs, spanName, attributes.",
+      "  - rules[1].extra: unknown key. Allowed keys: files, functions, includeArgs, includeResult, followPromises, thresholdMs, spanName, attributes, kind, component, redact, maxValueLength, maxTotalValueLength.",
     ]);
     expect(message).toContain("has 3 problems");
   });

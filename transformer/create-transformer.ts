@@ -11,6 +11,7 @@ import typescript = require("typescript");
 import type * as ts from "typescript";
 import type { WarningSink } from "./build-reporter";
 import { loadConfig, resolveConfigPath } from "./config/load-config";
+import { checkProgramParameters } from "./components/check-program";
 import { createProgramContext } from "./program-context";
 import { instrumentSourceFile } from "./rewrite/instrument-file";
 
@@ -38,6 +39,7 @@ export function createTransformer(
     runtimeModule: options.runtimeModule,
     onWarning: options.onWarning ?? ((message) => process.stderr.write(`${message}\n`)),
   });
+  if (program) checkProgramParameters(context, program);
   return (transformation) => (sourceFile) =>
     instrumentSourceFile(context, transformation, sourceFile);
 }

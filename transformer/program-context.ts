@@ -19,6 +19,8 @@ import {
 export interface ProgramContext {
   readonly ts: typeof ts;
   readonly config: TracingConfig;
+  /** Every rule, in order (components/check-program.ts checks each against the program). */
+  readonly rules: readonly CompiledRule[];
   /** The rules that take a file (by its path relative to the config folder), if any. */
   readonly rulesFor: (relativePath: string) => FileRules | undefined;
   /** Module the emitted code imports the runtime from. */
@@ -37,6 +39,7 @@ export function createProgramContext(
   return {
     ts: tsInstance,
     config,
+    rules,
     rulesFor: fileRulesIndex(rules),
     runtimeModule: options.runtimeModule ?? RUNTIME_MODULE,
     reporter: new BuildReporter(config.configPath, rules, options.onWarning, filesByRule),

@@ -3,6 +3,8 @@
 //   autotrace.js       subject.ts with the transformer, rule without args/result
 //   autotrace-args.js  subject.ts with the transformer, includeArgs + includeResult
 //   handwritten.js     handwritten.ts, no transformer
+//   autotrace-component.js   subject.ts, a `database` preset rule with three $args paths
+//   handwritten-component.js handwritten-component.ts: the same spans by hand
 // All four go through the same ts.transpileModule call (same target, same
 // module format), so the bodies are compiled identically.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -26,6 +28,22 @@ const CONFIGS = {
     serviceName: "bench",
     rules: [{ files: "*.ts", functions: ["*"], includeArgs: true, includeResult: true }],
   },
+  "tracing.component.config.json": {
+    serviceName: "bench",
+    rules: [
+      {
+        files: "subject.ts",
+        functions: ["lookup", "lookupAsync"],
+        component: "database",
+        attributes: {
+          "db.system.name": "postgresql",
+          "db.query.text": "$args.query.sql",
+          "db.collection.name": "$args.query.table",
+          "db.namespace": "$args.options.db",
+        },
+      },
+    ],
+  },
 };
 
 export function buildSubjects() {
@@ -39,6 +57,8 @@ export function buildSubjects() {
   copyFileSync(join(BENCH, "calls", "subject.ts"), subject);
   const handwritten = join(CALLS_DIR, "handwritten.ts");
   copyFileSync(join(BENCH, "calls", "handwritten.ts"), handwritten);
+  const handwrittenComponent = join(CALLS_DIR, "handwritten-component.ts");
+  copyFileSync(join(BENCH, "calls", "handwritten-component.ts"), handwrittenComponent);
 
   const warnings = [];
   const transformer = (config) =>
@@ -51,6 +71,8 @@ export function buildSubjects() {
     "autotrace.js": compile(subject, transformer("tracing.config.json")),
     "autotrace-args.js": compile(subject, transformer("tracing.args.config.json")),
     "handwritten.js": compile(handwritten),
+    "autotrace-component.js": compile(subject, transformer("tracing.component.config.json")),
+    "handwritten-component.js": compile(handwrittenComponent),
   };
   for (const [name, code] of Object.entries(emitted)) writeFileSync(join(CALLS_DIR, name), code);
   if (warnings.length > 0) throw new Error(`transformer warnings:\n${warnings.join("\n")}`);

@@ -15,6 +15,9 @@
 //   recording       as ratio, with the default ParentBased(AlwaysOn) sampler.
 //   recording_args  as recording, rules with includeArgs + includeResult (and
 //                   hand-written code setting args.* and result).
+//   recording_component  as recording, a `database` preset rule reading three
+//                   `$args` paths (hand-written: the same CLIENT span and
+//                   attributes, read from the arguments by hand).
 //   recording_own   the runtime's own pipeline for an exporter object
 //                   (initializeTracing({ exporter })): a batch processor;
 //                   hand-written gets a provider with the same processor type.
@@ -71,6 +74,7 @@ function setUp() {
       };
     case "recording":
     case "recording_args":
+    case "recording_component":
       return {
         exporter,
         runtime,
@@ -96,7 +100,25 @@ const plain = require(join(CALLS_DIR, "plain.js"));
 const handwritten = require(join(CALLS_DIR, "handwritten.js"));
 const autotrace = require(join(CALLS_DIR, withArgs ? "autotrace-args.js" : "autotrace.js"));
 
+const withComponent = mode === "recording_component";
+const QUERY = { sql: "SELECT id, name FROM users WHERE id = $1", table: "users" };
+const OPTIONS = { db: "shop" };
+
+/** lookup(query, options, n) from each build, called the way the harness calls mix(a, b). */
+function componentVariants(sync) {
+  const fn = sync ? "lookup" : "lookupAsync";
+  const hand = require(join(CALLS_DIR, "handwritten-component.js"));
+  const auto = require(join(CALLS_DIR, "autotrace-component.js"));
+  const all = [
+    { name: "plain", fn: (a, b) => plain[fn](QUERY, OPTIONS, a ^ b) },
+    { name: "handwritten", fn: (a, b) => hand[fn](QUERY, OPTIONS, a ^ b) },
+    { name: "autotrace", fn: (a, b) => auto[fn](QUERY, OPTIONS, a ^ b) },
+  ];
+  return only === undefined ? all : all.filter((v) => v.name === only);
+}
+
 const variants = (sync) => {
+  if (withComponent) return componentVariants(sync);
   const all = [
     { name: "plain", fn: sync ? plain.mix : plain.mixAsync },
     {
@@ -188,6 +210,12 @@ function tracedAsyncLike(rt, site, body) {
   };
 }
 
+// One span of each first, exported on its own, so the exporter's first
+// exports hold them for compareAttributes (the warm-up fills the rest).
+if (withComponent) {
+  for (const v of componentVariants(true)) v.fn(1, 2);
+  for (const p of setup.providers) await p.forceFlush();
+}
 await warmOtherSites();
 const scaled = (o) => ({ ...o, rounds: Math.round(o.rounds * scale) });
 const sync = await compare(variants(true), scaled(SYNC));
@@ -215,11 +243,12 @@ reportResult({
   sink: sync.sink ^ async.sink,
 });
 
-/** The first span of `mix` from each variant: both must carry the same attributes. */
+/** The first span of `mix` (or `lookup`) from each variant: both must carry the same attributes. */
 function compareAttributes(exporter, ownExporter) {
-  const hand = (ownExporter ?? exporter).firstSpans.get("bench-handwritten/mix");
+  const span = withComponent ? "lookup" : "mix";
+  const hand = (ownExporter ?? exporter).firstSpans.get(`bench-handwritten/${span}`);
   const auto = [...exporter.firstSpans].find(
-    ([key]) => key.endsWith("/mix") && !key.startsWith("bench-handwritten"),
+    ([key]) => key.endsWith(`/${span}`) && !key.startsWith("bench-handwritten"),
   )?.[1];
   if (hand === undefined || auto === undefined) return { compared: false };
   const keys = (o) => Object.keys(o).sort().join(",");

@@ -19,6 +19,7 @@ export const MODES = [
   ["ratio", {}, "traceidratio 0.1, batch processor"],
   ["recording", {}, "recording, batch processor, discarding exporter"],
   ["recording_args", {}, "recording + includeArgs + includeResult"],
+  ["recording_component", {}, "recording, database preset + three $args paths"],
   [
     "recording_own",
     {},
@@ -29,10 +30,14 @@ export const MODES = [
 const PROCESSES = { disabled: 3, always_off: 3 };
 const DEFAULT_PROCESSES = 2;
 
+/** BENCH_MODES=recording_component,ratio runs only those modes (for development). */
+const onlyModes = process.env.BENCH_MODES?.split(",");
+
 export async function runCalls(log) {
   const emitted = buildSubjects();
   const modes = [];
   for (const [mode, env, label] of MODES) {
+    if (onlyModes !== undefined && !onlyModes.includes(mode)) continue;
     const results = [];
     const count = PROCESSES[mode] ?? DEFAULT_PROCESSES;
     for (let p = 0; p < count; p++) {

@@ -16,3 +16,25 @@ export async function mixAsync(a: number, b: number): Promise<number> {
   for (let i = 0; i < 48; i++) h = Math.imul(h ^ (b + i), 0x85ebca6b) ^ (h >>> 13);
   return h >>> 0;
 }
+
+/** For the component-preset benchmark: three values read from the arguments. */
+export interface Query {
+  sql: string;
+  table: string;
+}
+
+export function lookup(query: Query, options: { db: string }, n: number): number {
+  let h = n ^ query.sql.length ^ options.db.length;
+  for (let i = 0; i < 48; i++) h = Math.imul(h ^ (n + i), 0x85ebca6b) ^ (h >>> 13);
+  return h >>> 0;
+}
+
+export async function lookupAsync(
+  query: Query,
+  options: { db: string },
+  n: number,
+): Promise<number> {
+  let h = n ^ query.sql.length ^ options.db.length;
+  for (let i = 0; i < 48; i++) h = Math.imul(h ^ (n + i), 0x85ebca6b) ^ (h >>> 13);
+  return h >>> 0;
+}

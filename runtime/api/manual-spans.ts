@@ -5,19 +5,24 @@
 import { trace as otelTrace, type Attributes, type Span } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import type { CallSite } from "../emitted/prepared-site";
+import { manualSpanParts, type WithSpanOptions } from "../components/manual-span";
 import { beginCall, endReturn, endThrow, runInside, type CallSpan } from "../span/call-span";
 import { state } from "../shared/state";
 import { warnIfNothingTraced } from "./untraced-warning";
 import { reportInternalError } from "../shared/warnings";
 
+export type { WithSpanOptions } from "../components/manual-span";
+
 /**
- * Runs `fn` inside a new span, active for everything `fn` calls. For an async
+ * Runs `fn` inside a new span, active for everything `fn` calls. The second
+ * argument is its attributes, or `{ kind, component, attributes }` (see
+ * components/manual-span.ts for how the two are told apart). For an async
  * `fn` the span ends when its promise settles; the returned promise settles
  * the same way (a new promise, so an unhandled rejection stays unhandled).
  */
-export function withSpan<T>(name: string, attributes: Attributes, fn: () => T): T {
+export function withSpan<T>(name: string, options: Attributes | WithSpanOptions, fn: () => T): T {
   if (state.off) return fn();
-  const call = beginCall(manualSite(name, attributes), undefined);
+  const call = beginCall(manualSite(name, options), undefined);
   if (call === undefined) return fn();
   const value = runInside(call, fn);
   if (isPromiseLike(value)) return endWhenSettled(call, value) as T;
@@ -45,16 +50,18 @@ export function resetFinishedSpans(): void {
   state.pipeline?.exporter.memory?.reset();
 }
 
-function manualSite(name: string, attributes: Attributes): CallSite {
-  const siteAttributes = attributes as CallSite["attributes"];
+function manualSite(name: string, options: Attributes | WithSpanOptions): CallSite {
+  const { attributes, kind } = manualSpanParts(name, options);
   return {
     name,
     label: name,
     key: `manual:${name}`,
-    attributes: siteAttributes,
-    startOptions: { attributes: siteAttributes },
+    attributes,
+    startOptions: kind === undefined ? { attributes } : { attributes, kind },
     argKeys: undefined,
     result: false,
+    capture: undefined,
+    nameOf: undefined,
     thresholdMs: undefined,
     followPromises: false,
   };

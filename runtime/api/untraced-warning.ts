@@ -28,10 +28,20 @@ export function warnIfNothingTraced(): void {
   if (tracedFunctionCount() === 0) warnOnce("nothing-traced", MESSAGE);
 }
 
-/** Local exporters are read by a person or a test: check once the program has run. */
+/** Whether this copy of the runtime has its exit check listening. */
+let exitCheckArmed = false;
+
+/**
+ * Local exporters are read by a person or a test: check once the program has
+ * run. One listener per process however often tracing is configured (a flag
+ * of its own: tests clear the warn-once keys).
+ */
 export function checkAtExitFor(exporter: unknown): void {
   if (exporter !== "console" && exporter !== "in_memory") return;
-  if (state.warnedKeys.has("nothing-traced-watch")) return;
-  state.warnedKeys.add("nothing-traced-watch");
-  process.once("beforeExit", warnIfNothingTraced);
+  if (exitCheckArmed) return;
+  exitCheckArmed = true;
+  process.once("beforeExit", () => {
+    exitCheckArmed = false;
+    warnIfNothingTraced();
+  });
 }

@@ -11,6 +11,7 @@
  * is given a plain object built here instead.
  */
 import { SpanStatusCode, type Span } from "@opentelemetry/api";
+import { DEFAULT_VALUE_RULES } from "../redaction/value-rules";
 import { toAttributeValue } from "./serialize";
 import { call, intrinsics as I } from "./intrinsics";
 import { dataProperty, errorNameOf, findProperty, isErrorLike, readsNoCode } from "./lookup";
@@ -25,8 +26,11 @@ export interface ExceptionRecord {
 /** Stacks already read, by exception object; `null` when it had none. */
 const stacks = new WeakMap<object, string | null>();
 
-export function recordError(span: Span, error: unknown): void {
+/** `rules` (the site's) mask card numbers in the message and stack, as in recorded values. */
+export function recordError(span: Span, error: unknown, rules = DEFAULT_VALUE_RULES): void {
   const exception = exceptionRecord(error);
+  exception.message = rules.maskText(exception.message);
+  if (exception.stack !== undefined) exception.stack = rules.maskText(exception.stack);
   span.recordException(exception);
   span.setStatus({ code: SpanStatusCode.ERROR, message: exception.message });
 }

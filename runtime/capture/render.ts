@@ -2,39 +2,42 @@
  * Writes any value as JSON-like text, within a character budget, without
  * running a line of the program's code: only own data properties are read
  * (through descriptors), a Proxy is never touched beyond recognising it, and
- * built-in collections are read through the built-ins taken at load.
- *
- * The walk stops as soon as the text reaches the budget, and shows at most
- * MAX_ENTRIES entries of one container, so its cost follows the budget, not
- * the size of the value. Markers for what is not read are in brackets.
+ * built-in collections are read through the built-ins taken at load. The walk
+ * stops as soon as the text reaches the budget, and shows at most MAX_ENTRIES
+ * entries of one container, so its cost follows the budget, not the size of
+ * the value. Markers for what is not read are in brackets.
  */
 import { call, intrinsics as I } from "./intrinsics";
 import { errorNameOf, isErrorLike, dataProperty } from "./lookup";
 import { MAX_ENTRIES, forgetKeys, ownKeys } from "./own-keys";
+import type { ValueRules } from "../redaction/value-rules";
 
 const objectPrototype = Object.prototype;
 
-/**
- * Quoting a key is a third of the cost of an entry; the same keys come back
- * in every record of objects of one shape, so their quoted text is kept.
- */
+/** Quoting a key is a third of an entry's cost, and objects of one shape repeat keys: kept. */
 const quotedKeys = new Map<string, string>();
 const MAX_QUOTED_KEYS = 4096;
 
 /** Nesting shown before `[…]`; also keeps the cycle check short. */
 const MAX_DEPTH = 32;
 
+/** Keys to redact and text to mask while writing (redaction/value-rules.ts); none by default. */
+type RenderRules = Pick<ValueRules, "redactKey" | "maskText" | "maskNumber">;
+const NONE: RenderRules = { redactKey: () => false, maskText: (t) => t, maskNumber: (n) => n };
+const REDACTED_TEXT = '"[REDACTED]"';
+
 interface Out {
   text: string;
   readonly budget: number;
+  readonly rules: RenderRules;
   /** The objects being written, outermost first, for `[Circular]`: path[0..depth). */
   readonly path: object[];
   depth: number;
 }
 
 /** The text of `value`; may run past `budget` by one piece, which the caller clips. */
-export function render(value: unknown, budget: number): string {
-  const out: Out = { text: "", budget, path: [], depth: 0 };
+export function render(value: unknown, budget: number, rules = NONE): string {
+  const out: Out = { text: "", budget, rules, path: [], depth: 0 };
   write(out, value);
   return out.text;
 }
@@ -46,7 +49,7 @@ function full(out: Out): boolean {
 function write(out: Out, value: unknown): void {
   switch (typeof value) {
     case "string":
-      out.text += quote(value, out.budget - out.text.length);
+      out.text += quote(out.rules.maskText(value), out.budget - out.text.length);
       return;
     case "object":
       if (value === null) out.text += "null";
@@ -61,9 +64,14 @@ function write(out: Out, value: unknown): void {
     case "bigint":
       out.text += `${value}n`;
       return;
+    case "number": {
+      const shown = out.rules.maskNumber(value); // a card number comes back as masked text
+      out.text += typeof shown === "string" ? quote(shown, 32) : `${shown}`;
+      return;
+    }
     default:
-      // number, boolean, undefined: converting a primitive runs no code.
-      out.text += `${value as number | boolean | undefined}`;
+      // boolean, undefined: converting a primitive runs no code.
+      out.text += `${value as boolean | undefined}`;
   }
 }
 
@@ -186,9 +194,11 @@ function writeMap(out: Out, map: Map<unknown, unknown>): void {
     if (step.done === true) break;
     if (i > 0) out.text += ",";
     if (full(out)) return;
-    write(out, step.value[0]);
+    const key: unknown = step.value[0];
+    write(out, key);
     out.text += "=>";
-    write(out, step.value[1]);
+    if (typeof key === "string" && out.rules.redactKey(key)) out.text += REDACTED_TEXT;
+    else write(out, step.value[1]);
   }
   out.text += size > MAX_ENTRIES ? ",…}" : "}";
 }
@@ -237,7 +247,8 @@ function writeEntries(out: Out, target: object, open: string): void {
     }
     out.text += separator + keyText(out, key) + ":";
     separator = ",";
-    writeSlot(out, slot);
+    if (typeof key === "string" && out.rules.redactKey(key)) out.text += REDACTED_TEXT;
+    else writeSlot(out, slot);
     shown++;
   }
   if (deleted > 0) forgetKeys(target);

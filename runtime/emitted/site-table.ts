@@ -6,6 +6,7 @@ import {
 } from "../shared/attribute-names";
 import type { CallSiteSpec, FileArguments, SiteFactory } from "../../contract";
 import type { CallSite } from "./prepared-site";
+import { componentParts } from "../components/component-site";
 import { describeError } from "../shared/describe-error";
 import { state } from "../shared/state";
 import { countTracedFunction } from "../api/untraced-warning";
@@ -32,9 +33,10 @@ export function site(spec: CallSiteSpec): CallSite | undefined {
 }
 
 function buildSite(spec: CallSiteSpec): CallSite {
+  const parts = componentParts(spec);
   // code.* last: they describe the code itself, a rule must not overwrite them.
   const attributes = Object.freeze({
-    ...spec.attributes,
+    ...parts.attributes,
     [ATTR_CODE_FUNCTION_NAME]: spec.function,
     [ATTR_CODE_FILE_PATH]: spec.file,
     [ATTR_CODE_LINE_NUMBER]: spec.line,
@@ -44,9 +46,13 @@ function buildSite(spec: CallSiteSpec): CallSite {
     label: spec.function,
     key: `${spec.file}:${spec.line}:${spec.function}`,
     attributes,
-    startOptions: Object.freeze({ attributes }),
+    startOptions: Object.freeze(
+      parts.kind === undefined ? { attributes } : { attributes, kind: parts.kind },
+    ),
     argKeys: spec.args === undefined ? undefined : Object.freeze(spec.args.map((n) => `args.${n}`)),
-    result: spec.result === true,
+    result: parts.capture?.endReads !== undefined,
+    capture: parts.capture,
+    nameOf: parts.nameOf,
     thresholdMs: spec.thresholdMs,
     followPromises: spec.followPromises !== false,
   });

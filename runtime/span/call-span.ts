@@ -10,8 +10,8 @@
 import { trace as otelTrace, type Context, type Span } from "@opentelemetry/api";
 import { activeContext, runInContext } from "./active-context";
 import type { CallSite } from "../emitted/prepared-site";
+import { recordEnd, recordStart } from "../call-values/record";
 import { recordError } from "../capture/exception";
-import { toAttributeValue } from "../capture/serialize";
 import { state } from "../shared/state";
 import { isSuppressed } from "../pipeline/suppression";
 import { currentPipeline } from "../pipeline/lifecycle";
@@ -35,11 +35,12 @@ export function startCall(
     // Under parentbased_always_off a call outside any span, and so all it
     // calls, is never recorded: skip the span and the context switch.
     if (pipeline.skipRoots && otelTrace.getSpan(parent) === undefined) return undefined;
-    const span = pipeline.tracer.startSpan(site.name, site.startOptions, parent);
+    const name = site.nameOf === undefined ? site.name : site.nameOf(args);
+    const span = pipeline.tracer.startSpan(name, site.startOptions, parent);
     if (span.isRecording()) {
       state.health.spansStarted++;
       // Serialising costs; a sampled-out span would throw the work away.
-      if (site.argKeys !== undefined) recordArgs(span, site.argKeys, args);
+      if (site.capture !== undefined) recordStart(site.capture, span, args);
     }
     startedSpan = span;
     return otelTrace.setSpan(parent, span);
@@ -59,7 +60,7 @@ export function startTime(site: CallSite): number {
 
 export function endWithValue(site: CallSite, span: Span, startedAt: number, value: unknown): void {
   try {
-    if (site.result && span.isRecording()) span.setAttribute("result", toAttributeValue(value));
+    if (site.result && span.isRecording()) recordEnd(site.capture!, span, value);
     if (site.thresholdMs !== undefined) checkThreshold(site, span, startedAt);
   } catch (error) {
     reportInternalError("ending a span", error);
@@ -70,7 +71,7 @@ export function endWithValue(site: CallSite, span: Span, startedAt: number, valu
 export function endWithError(site: CallSite, span: Span, startedAt: number, error: unknown): void {
   try {
     if (span.isRecording()) {
-      recordError(span, error);
+      recordError(span, error, site.capture?.rules);
     }
     if (site.thresholdMs !== undefined) checkThreshold(site, span, startedAt);
   } catch (internal) {
@@ -121,16 +122,6 @@ export function endReturn(call: CallSpan, value: unknown): void {
 
 export function endThrow(call: CallSpan, error: unknown): void {
   endWithError(call.site, call.span, call.startedAt, error);
-}
-
-function recordArgs(
-  span: Span,
-  keys: readonly string[],
-  args: readonly unknown[] | undefined,
-): void {
-  for (let i = 0; i < keys.length; i++) {
-    span.setAttribute(keys[i], toAttributeValue(args?.[i]));
-  }
 }
 
 function checkThreshold(site: CallSite, span: Span, startedAt: number): void {

@@ -131,7 +131,8 @@ describe("the packed package in a user's project", () => {
         "code.function.name": "chargeCard",
         "code.file.path": "src/billing/charge.ts",
         "code.line.number": 1,
-        "args.card": "4242",
+        // A parameter named card* is redacted by default.
+        "args.card": "[REDACTED]",
         "args.cents": 500,
         result: "4242:500",
         team: "payments",

@@ -1,3 +1,5 @@
+/* Folder transformer/config/: tracing.config.json: reading (JSONC), validating with errors that
+ * name the file, the rule and the fix, and the config types. */
 /**
  * One error for everything wrong with a config file, so a user fixes it in one pass.
  * The message is complete on its own: callers print `error.message`, never a stack.

@@ -1,13 +1,23 @@
 /** The shape of tracing.config.json after validation. */
 
 import type { AttributeValue } from "../../contract";
+import type { ComponentName } from "../../contract/components";
+import type { SpanKindName } from "../../contract/components";
+
+/** A rule's `redact`, resolved: defaults cleared or not, patterns added, card masking. */
+export interface RedactOptions {
+  clear: boolean;
+  add: string[];
+  cards: boolean;
+}
 
 export interface TracingRule {
   /** Minimatch globs relative to the config file's folder; `!` excludes. */
   files: string[];
   /** Function name patterns; `*` is the only wildcard, `!` excludes. */
   functions: string[];
-  includeArgs: boolean;
+  /** `true` for every parameter, or the names of those to record. */
+  includeArgs: boolean | string[];
   includeResult: boolean;
   /**
    * A sync function that returns a native Promise: end its span when the
@@ -15,9 +25,15 @@ export interface TracingRule {
    */
   followPromises: boolean;
   thresholdMs?: number;
-  /** Template with `{class}`, `{function}`, `{file}`. */
+  /** Template with `{class}`, `{function}`, `{file}`, `{args.<path>}`, `{this.<path>}`. */
   spanName?: string;
+  /** Literal values, or `$args.` / `$this` / `$result` paths read from the call. */
   attributes: Record<string, AttributeValue>;
+  kind?: SpanKindName;
+  component?: ComponentName;
+  redact?: RedactOptions;
+  maxValueLength?: number;
+  maxTotalValueLength?: number;
 }
 
 export interface TracingConfig {

@@ -5,10 +5,15 @@
 import type { AttributeValue } from "../../contract";
 import { namePatternProblem } from "../match/name-pattern";
 import type { ConfigProblem } from "./config-error";
-import { nearestNames } from "./nearest-names";
 import type { TracingRule } from "./config-types";
-
-type Json = unknown;
+import {
+  checkAttributeSources,
+  COMPONENT_RULE_KEYS,
+  spanNamePlaceholderProblem,
+  validateComponentKeys,
+  validateIncludeArgs,
+} from "./validate-components";
+import { describe, isPlainObject, suggestion, type Json, type Report } from "./json-text";
 
 export const TOP_LEVEL_KEYS = ["$schema", "serviceName", "rules"];
 export const RULE_KEYS = [
@@ -20,8 +25,8 @@ export const RULE_KEYS = [
   "thresholdMs",
   "spanName",
   "attributes",
+  ...COMPONENT_RULE_KEYS,
 ];
-const SPAN_NAME_PLACEHOLDERS = ["{class}", "{function}", "{file}"];
 
 export interface ValidatedConfig {
   serviceName?: string;
@@ -51,8 +56,6 @@ export function validateConfig(json: Json): {
   if (problems.length > 0) return { problems };
   return { config: { serviceName, rules }, problems };
 }
-
-type Report = (path: string, message: string) => void;
 
 function validateRules(value: Json, report: Report): TracingRule[] {
   if (value === undefined) {
@@ -87,13 +90,21 @@ function validateRule(rule: Json, path: string, report: Report): TracingRule {
   if (rule.functions !== undefined) {
     result.functions = validateFunctions(rule.functions, `${path}.functions`, report);
   }
-  result.includeArgs = optionalBoolean(rule, "includeArgs", path, report) ?? false;
+  result.includeArgs = validateIncludeArgs(rule.includeArgs, `${path}.includeArgs`, report);
   result.includeResult = optionalBoolean(rule, "includeResult", path, report) ?? false;
   result.followPromises = optionalBoolean(rule, "followPromises", path, report) ?? true;
   result.thresholdMs = validateThreshold(rule.thresholdMs, `${path}.thresholdMs`, report);
   result.spanName = validateSpanName(rule.spanName, `${path}.spanName`, report);
   result.attributes = validateAttributes(rule.attributes, `${path}.attributes`, report);
-  return result;
+  return dropUndefined({ ...result, ...validateComponentKeys(rule, path, report) });
+}
+
+/** Keys a rule does not set stay absent (the emitted options and tests compare whole rules). */
+function dropUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] === undefined) delete value[key];
+  }
+  return value;
 }
 
 function validateFiles(value: Json, path: string, report: Report): string[] {
@@ -140,9 +151,8 @@ function validateSpanName(value: Json, path: string, report: Report): string | u
     return undefined;
   }
   for (const placeholder of value.match(/\{[^}]*\}/g) ?? []) {
-    if (!SPAN_NAME_PLACEHOLDERS.includes(placeholder)) {
-      report(path, `unknown placeholder ${placeholder}; use ${SPAN_NAME_PLACEHOLDERS.join(", ")}.`);
-    }
+    const problem = spanNamePlaceholderProblem(placeholder);
+    if (problem) report(path, problem);
   }
   return value;
 }
@@ -157,6 +167,7 @@ function validateAttributes(
     report(path, `expected an object of attribute names to values, got ${describe(value)}.`);
     return {};
   }
+  checkAttributeSources(value, path, report);
   const attributes: Record<string, AttributeValue> = {};
   for (const [key, attribute] of Object.entries(value)) {
     if (isAttributeValue(attribute)) attributes[key] = attribute;
@@ -211,37 +222,10 @@ function checkUnknownKeys(
 ) {
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
-    const suggestion = closestKey(key, allowed);
-    const hint = suggestion
-      ? `Did you mean "${suggestion}"?`
-      : `Allowed keys: ${allowed.join(", ")}.`;
-    report(join(path, key), `unknown key. ${hint}`);
+    report(join(path, key), `unknown key. ${suggestion(key, allowed, "Allowed keys")}`);
   }
-}
-
-/** The allowed key nearest to a misspelt one, if it is near enough to be a typo. */
-function closestKey(key: string, allowed: string[]): string | undefined {
-  return nearestNames(key, allowed, 1)[0];
 }
 
 function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
-}
-
-function isPlainObject(value: Json): value is Record<string, Json> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A short rendering of a given value for error messages. */
-function describe(value: Json): string {
-  if (value === undefined) return "nothing";
-  if (Array.isArray(value))
-    return value.length === 0 ? "an empty array" : `an array ${truncate(JSON.stringify(value))}`;
-  if (value === null) return "null";
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${truncate(JSON.stringify(value))}`;
-}
-
-function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,3 +1,5 @@
+/* Folder transformer/engine/: Source text in, `{ code, map }` out: the one engine behind the
+ * bundler plugins, jest and register (integrations/). */
 /**
  * What every bundler and loader entry point needs from the project: where
  * tracing.config.json is and the compiler options of the nearest tsconfig.json,

@@ -1,3 +1,5 @@
+/* Folder transformer/match/: Which functions a rule takes: file globs, name patterns, the table
+ * of function kinds, ignore comments. */
 /**
  * Rules compiled once per program: minimatch file matchers and name matchers.
  * Deciding which rule (if any) applies to a file is done before its AST is

@@ -6,6 +6,7 @@
  */
 import type * as ts from "typescript";
 import type { TS } from "../typescript-types";
+import type { CallReads } from "../components/call-reads";
 import type { FunctionIdentity, InstrumentableFunction } from "../match/function-identity";
 import { bodyVarNames, parameterNames } from "./binding-names";
 import { ownReferences, type OwnReferences } from "./body-scan";
@@ -15,8 +16,14 @@ export interface FunctionPlan {
   readonly identity: FunctionIdentity;
   /** Every name the parameter list binds, destructuring included. */
   readonly parameterNames: readonly string[];
-  /** The parameters passed to the runtime as `args.<name>`; undefined when none are. */
+  /**
+   * The parameter names the site lists and whose values each call passes
+   * (`includeArgs`, `$args` paths); undefined when the rule reads none. Set by
+   * withCallReads() once the function is known to be traced.
+   */
   readonly recordedArgs: readonly string[] | undefined;
+  /** `this` is passed after them, for `$this` paths (never before a derived constructor's super()). */
+  readonly passesThis: boolean;
   /**
    * Parameters the body redeclares with `var` or `function`: a body that moves
    * into an inner function (async, generator) must take them as its own
@@ -37,7 +44,6 @@ export function planFunction(
   ts: TS,
   fn: InstrumentableFunction,
   identity: FunctionIdentity,
-  includeArgs: boolean,
 ): FunctionPlan {
   const names = parameterNames(ts, fn.parameters);
   const moves = identity.isAsync || identity.isGenerator;
@@ -45,12 +51,20 @@ export function planFunction(
   return {
     identity,
     parameterNames: names,
-    recordedArgs: includeArgs && names.length > 0 ? names : undefined,
+    recordedArgs: undefined,
+    passesThis: false,
     redeclared: moves && block ? bodyVarNames(ts, block).filter((n) => names.includes(n)) : [],
     refs: moves && fn.body ? ownReferences(ts, fn.body) : NO_REFS,
     isDerivedConstructor: identity.isConstructor && isDerivedClass(ts, fn.parent),
     innerName: identity.kind === "getter" || identity.kind === "setter" ? undefined : identity.name,
   };
+}
+
+/** The plan with what the rule reads of each call (components/call-reads.ts). */
+export function withCallReads(plan: FunctionPlan, reads: CallReads): FunctionPlan {
+  // `this` before a derived constructor's super() throws; $this is then absent.
+  const passesThis = reads.needsThis && !plan.isDerivedConstructor;
+  return { ...plan, recordedArgs: reads.args, passesThis };
 }
 
 /**

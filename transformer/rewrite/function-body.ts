@@ -1,3 +1,5 @@
+/* Folder transformer/rewrite/: What is inserted into a traced function and its file: the span
+ * around the body, the call-site table, the runtime import. */
 /** Replacing a function's body while keeping the function node itself (name, length, modifiers). */
 import type * as ts from "typescript";
 import type { TS } from "../typescript-types";

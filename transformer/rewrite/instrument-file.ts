@@ -13,7 +13,9 @@ import {
   type InstrumentableFunction,
 } from "../match/function-identity";
 import type { ProgramContext } from "../program-context";
-import { planFunction, wrapProblem } from "../plan/function-plan";
+import { planFunction, withCallReads, wrapProblem } from "../plan/function-plan";
+import { readsFromCall } from "../components/call-reads";
+import { ruleSources } from "../components/rule-sources";
 import { prologueLength } from "./function-body";
 import { hasIgnoreComment, isFileIgnored } from "../match/ignore-comments";
 import { runtimeImport } from "./runtime-import";
@@ -100,13 +102,16 @@ class FileInstrumenter {
     this.context.reporter.functionMatched(rule);
     const line =
       this.sourceFile.getLineAndCharacterOfPosition(original.getStart(this.sourceFile)).line + 1;
-    const fn = planFunction(this.ts, original, identity, rule.rule.includeArgs);
-    const problem = wrapProblem(this.ts, fn, this.transformation.getCompilerOptions());
+    const planned = planFunction(this.ts, original, identity);
+    const problem = wrapProblem(this.ts, planned, this.transformation.getCompilerOptions());
     if (problem) {
       const where = `${identity.qualifiedName} (${this.file}:${line})`;
       this.context.reporter.warn(rule, `${where} is left as written: ${problem}.`);
       return visited;
     }
+    const at = { file: this.file, line };
+    const reads = readsFromCall(this.context, rule, identity, planned.parameterNames, at);
+    const fn = withCallReads(planned, reads);
     const site = this.sites.add(rule.index, rule.rule, {
       name: spanName(rule.rule, identity, this.file),
       functionName: identity.qualifiedName,
@@ -122,7 +127,8 @@ class FileInstrumenter {
       caught: this.caughtName,
       transformation: this.transformation,
       fn,
-      reportReturns: isSync && (rule.rule.includeResult || rule.rule.followPromises),
+      // $result sources need the returned value as includeResult does.
+      reportReturns: isSync && (ruleSources(rule.rule).needsResult || rule.rule.followPromises),
     });
   }
 

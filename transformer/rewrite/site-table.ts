@@ -7,15 +7,17 @@
  *   var __autotrace_s0 = __autotrace_f("Cart.add", 12, __autotrace_r0, ["item"]);
  *
  * Site arguments follow the contract's SiteArguments (contract/index.ts):
- * span name, line, rule options or null, parameter names (with includeArgs)
- * or null, and `code.function.name` when it differs from the span name (a
- * `spanName` template). All are `var`s: in an ES module
+ * span name, line, rule options or null, parameter names (when the rule
+ * records or reads arguments, or reads `this`) or null, and
+ * `code.function.name` when it differs from the span name (a `spanName`
+ * template). All are `var`s: in an ES module
  * import cycle a function may run before its module body, and then its site
  * is undefined and the runtime runs it untraced.
  */
 import type * as ts from "typescript";
 import type { TS } from "../typescript-types";
 import { EMITTED, type SiteArguments } from "../../contract";
+import { ruleOptions } from "../components/rule-options";
 import type { TracingRule } from "../config/config-types";
 
 /** One expression (or none) per slot of the contract's table row, in its order. */
@@ -86,14 +88,10 @@ export class SiteTable {
     return this.factory;
   }
 
-  /** `{ result, thresholdMs, attributes }` of a rule, declared once per file; undefined when empty. */
+  /** A rule's options (components/rule-options.ts), declared once per file; undefined when empty. */
   private optionsOf(ruleIndex: number, rule: TracingRule): ts.Expression | undefined {
     if (this.ruleOptions.has(ruleIndex)) return this.ruleOptions.get(ruleIndex);
-    const options: Record<string, unknown> = {};
-    if (rule.includeResult) options.result = true;
-    if (!rule.followPromises) options.followPromises = false;
-    if (rule.thresholdMs !== undefined) options.thresholdMs = rule.thresholdMs;
-    if (Object.keys(rule.attributes).length > 0) options.attributes = rule.attributes;
+    const options = ruleOptions(rule);
     let reference: ts.Identifier | undefined;
     if (Object.keys(options).length > 0) {
       this.fileFactory(); // keep the file declaration first

@@ -126,13 +126,15 @@ export function spanAround(
   return [enter, f.createTryStatement(f.createBlock(statements, true), onThrow, finallyBlock)];
 }
 
-/** `[a, b]`, the recorded parameters' values, as the last argument of a runtime call; or nothing. */
+/**
+ * `[a, b]`, or `[a, b, this]` for `$this` paths: the call's values, as the last
+ * argument of a runtime call; nothing when none are passed.
+ */
 export function argsArray(ts: TS, plan: WrapPlan): ts.Expression[] {
-  const names = plan.fn.recordedArgs;
-  if (names === undefined) return [];
-  return [
-    ts.factory.createArrayLiteralExpression(names.map((n) => ts.factory.createIdentifier(n))),
-  ];
+  const f = ts.factory;
+  const values: ts.Expression[] = (plan.fn.recordedArgs ?? []).map((n) => f.createIdentifier(n));
+  if (plan.fn.passesThis) values.push(f.createThis());
+  return values.length > 0 ? [f.createArrayLiteralExpression(values)] : [];
 }
 
 /** `RT.exitWith(__autotrace_c, value)`: ends the call with value, which it returns. */

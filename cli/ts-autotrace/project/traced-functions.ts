@@ -77,7 +77,7 @@ export function dryRun(tsconfigPath: string, config: TracingConfig): DryRun {
         rule: rule.index,
       };
       // The build's own checks: a function it cannot wrap correctly is left as written.
-      const plan = planFunction(typescript, node, identity, rule.rule.includeArgs);
+      const plan = planFunction(typescript, node, identity);
       const reason = wrapProblem(typescript, plan, program.getCompilerOptions());
       if (reason) run.leftAsWritten.push({ ...traced, reason });
       else run.functions.push(traced);
