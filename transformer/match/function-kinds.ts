@@ -27,7 +27,8 @@ export type Naming = "constructor" | "member" | "declaration" | "binding";
 export interface FunctionKindEntry<Node extends InstrumentableFunction = InstrumentableFunction> {
   kind: FunctionKind;
   naming: Naming;
-  is(ts: TS, node: ts.Node): node is Node;
+  /** The node's `ts.SyntaxKind` member: the table is indexed by kind (see functionKindOf). */
+  syntaxKind: SyntaxKindName;
   /** The same function node (name, modifiers, parameters as written) with `body`. */
   withBody(ts: TS, fn: Node, body: ts.ConciseBody): Node;
 }
@@ -35,6 +36,8 @@ export interface FunctionKindEntry<Node extends InstrumentableFunction = Instrum
 function entry<Node extends InstrumentableFunction>(e: FunctionKindEntry<Node>) {
   return e as unknown as FunctionKindEntry;
 }
+
+type SyntaxKindName = keyof typeof ts.SyntaxKind;
 
 type PlainFunction = ts.FunctionDeclaration | ts.FunctionExpression;
 
@@ -60,20 +63,20 @@ const FUNCTION_KINDS: readonly FunctionKindEntry[] = [
   entry<ts.FunctionDeclaration>({
     kind: "function",
     naming: "declaration",
-    is: (ts, node) => ts.isFunctionDeclaration(node),
+    syntaxKind: "FunctionDeclaration",
     withBody: (ts, fn, body) =>
       ts.factory.updateFunctionDeclaration(fn, ...functionParts(fn, body)),
   }),
   entry<ts.FunctionExpression>({
     kind: "function",
     naming: "binding",
-    is: (ts, node) => ts.isFunctionExpression(node),
+    syntaxKind: "FunctionExpression",
     withBody: (ts, fn, body) => ts.factory.updateFunctionExpression(fn, ...functionParts(fn, body)),
   }),
   entry<ts.ArrowFunction>({
     kind: "arrow",
     naming: "binding",
-    is: (ts, node) => ts.isArrowFunction(node),
+    syntaxKind: "ArrowFunction",
     withBody: (ts, fn, body) =>
       ts.factory.updateArrowFunction(
         fn,
@@ -88,7 +91,7 @@ const FUNCTION_KINDS: readonly FunctionKindEntry[] = [
   entry<ts.MethodDeclaration>({
     kind: "method",
     naming: "member",
-    is: (ts, node) => ts.isMethodDeclaration(node),
+    syntaxKind: "MethodDeclaration",
     withBody: (ts, fn, body) =>
       ts.factory.updateMethodDeclaration(
         fn,
@@ -105,29 +108,52 @@ const FUNCTION_KINDS: readonly FunctionKindEntry[] = [
   entry<ts.GetAccessorDeclaration>({
     kind: "getter",
     naming: "member",
-    is: (ts, node) => ts.isGetAccessorDeclaration(node),
+    syntaxKind: "GetAccessor",
     withBody: (ts, fn, body) =>
       ts.factory.updateGetAccessorDeclaration(fn, ...accessorParts(fn), fn.type, body as ts.Block),
   }),
   entry<ts.SetAccessorDeclaration>({
     kind: "setter",
     naming: "member",
-    is: (ts, node) => ts.isSetAccessorDeclaration(node),
+    syntaxKind: "SetAccessor",
     withBody: (ts, fn, body) =>
       ts.factory.updateSetAccessorDeclaration(fn, ...accessorParts(fn), body as ts.Block),
   }),
   entry<ts.ConstructorDeclaration>({
     kind: "constructor",
     naming: "constructor",
-    is: (ts, node) => ts.isConstructorDeclaration(node),
+    syntaxKind: "Constructor",
     withBody: (ts, fn, body) =>
       ts.factory.updateConstructorDeclaration(fn, fn.modifiers, fn.parameters, body as ts.Block),
   }),
 ];
 
+/**
+ * The table by `SyntaxKind`, built once per TypeScript instance (kind numbers
+ * differ between versions): every node of a file is looked up here, so this
+ * is one array read, not a test per row.
+ */
+type KindIndex = readonly (FunctionKindEntry | undefined)[];
+const rowsByKind = new WeakMap<TS, KindIndex>();
+/** The last instance asked for: a build uses one, so most lookups skip the WeakMap. */
+let last: { ts: TS; index: KindIndex } | undefined;
+
+function indexFor(ts: TS): KindIndex {
+  if (last?.ts === ts) return last.index;
+  let index = rowsByKind.get(ts);
+  if (index === undefined) {
+    // Dense up to the largest kind a node can have, so a lookup never reads a hole.
+    const rows = new Array<FunctionKindEntry | undefined>(ts.SyntaxKind.Count).fill(undefined);
+    for (const row of FUNCTION_KINDS) rows[ts.SyntaxKind[row.syntaxKind]] = row;
+    rowsByKind.set(ts, (index = rows));
+  }
+  last = { ts, index };
+  return index;
+}
+
 /** The table's row for `node`, or undefined when instrumentation never applies to it. */
 export function functionKindOf(ts: TS, node: ts.Node): FunctionKindEntry | undefined {
-  return FUNCTION_KINDS.find((row) => row.is(ts, node));
+  return indexFor(ts)[node.kind];
 }
 
 export function isInstrumentable(ts: TS, node: ts.Node): node is InstrumentableFunction {

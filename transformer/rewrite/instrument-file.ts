@@ -1,23 +1,22 @@
 /**
- * Visits one source file: decides per function (identity + first matching
- * rule + ignore comments), plans each matched one once (plan/function-plan.ts)
- * and hands it to wrap-body, wrap-async or wrap-generator. Files no rule
- * takes are returned untouched without being visited.
+ * Rewrites one source file: match/file-matches.ts finds its traced functions
+ * (identity + first matching rule + ignore comments) without changing
+ * anything; then only the nodes that hold one are visited, and each traced
+ * function is planned once (plan/function-plan.ts) and handed to wrap-body,
+ * wrap-async or wrap-generator. Files no rule takes, or with no traced
+ * function, are returned untouched without being visited.
  */
 import type * as ts from "typescript";
 import * as path from "node:path";
-import { relativeToRoot, type FileRules } from "../match/compiled-rules";
-import {
-  identifyFunction,
-  isInstrumentable,
-  type InstrumentableFunction,
-} from "../match/function-identity";
+import { relativeToRoot } from "../match/compiled-rules";
+import type { InstrumentableFunction } from "../match/function-identity";
+import { matchFile, type FileMatches, type MatchedFunction } from "../match/file-matches";
 import type { ProgramContext } from "../program-context";
 import { planFunction, withCallReads, wrapProblem } from "../plan/function-plan";
 import { readsFromCall } from "../components/call-reads";
 import { ruleSources } from "../components/rule-sources";
 import { prologueLength } from "./function-body";
-import { hasIgnoreComment, isFileIgnored } from "../match/ignore-comments";
+import { isFileIgnored } from "../match/ignore-comments";
 import { runtimeImport } from "./runtime-import";
 import { spanName } from "../plan/span-name";
 import { SiteTable } from "./site-table";
@@ -38,7 +37,9 @@ export function instrumentSourceFile(
   const rules = context.rulesFor(file);
   try {
     if (rules === undefined || isFileIgnored(ts, sourceFile)) return sourceFile;
-    return new FileInstrumenter(context, transformation, sourceFile, file, rules).run();
+    const matches = matchFile(ts, sourceFile, rules, reporter);
+    if (matches === undefined) return sourceFile;
+    return new FileInstrumenter(context, transformation, sourceFile, file, matches).run();
   } finally {
     reporter.fileDone(sourceFile.fileName);
   }
@@ -57,7 +58,7 @@ class FileInstrumenter {
     private readonly transformation: ts.TransformationContext,
     private readonly sourceFile: ts.SourceFile,
     private readonly file: string,
-    private readonly rules: FileRules,
+    private readonly matches: FileMatches,
   ) {
     this.ts = context.ts;
     this.runtime = this.uniqueName(RUNTIME_NAME);
@@ -86,20 +87,21 @@ class FileInstrumenter {
     ]);
   }
 
+  /** Subtrees with no traced function are returned as they are, unvisited. */
   private readonly visit = (node: ts.Node): ts.Node => {
+    if (!this.matches.onPath.has(node)) return node;
     const visited = this.ts.visitEachChild(node, this.visit, this.transformation);
-    if (!isInstrumentable(this.ts, node)) return visited;
-    return this.instrument(node, visited as InstrumentableFunction);
+    const match = this.matches.functions.get(node);
+    if (match === undefined) return visited;
+    return this.instrument(node as InstrumentableFunction, visited as InstrumentableFunction, match);
   };
 
   /** `original` has parents and positions; `visited` has its nested functions already wrapped. */
-  private instrument(original: InstrumentableFunction, visited: InstrumentableFunction): ts.Node {
-    const identity = identifyFunction(this.ts, original);
-    if (!identity) return visited;
-    this.context.reporter.functionSeen(this.rules.rules, identity);
-    const rule = this.rules.select(identity);
-    if (!rule || hasIgnoreComment(this.ts, this.sourceFile, original)) return visited;
-    this.context.reporter.functionMatched(rule);
+  private instrument(
+    original: InstrumentableFunction,
+    visited: InstrumentableFunction,
+    { identity, rule }: MatchedFunction,
+  ): ts.Node {
     const line =
       this.sourceFile.getLineAndCharacterOfPosition(original.getStart(this.sourceFile)).line + 1;
     const planned = planFunction(this.ts, original, identity);
