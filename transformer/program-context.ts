@@ -11,7 +11,6 @@ import {
   compileRules,
   fileRulesIndex,
   relativeToRoot,
-  rulesForFile,
   type CompiledRule,
   type FileRules,
 } from "./match/compiled-rules";
@@ -35,24 +34,31 @@ export function createProgramContext(
   options: { runtimeModule?: string; onWarning: WarningSink },
 ): ProgramContext {
   const rules = compileRules(config);
-  const filesByRule = program ? programFilesByRule(program, config, rules) : undefined;
+  const rulesFor = fileRulesIndex(rules);
+  const filesByRule = program ? programFilesByRule(program, config, rules, rulesFor) : undefined;
   return {
     ts: tsInstance,
     config,
     rules,
-    rulesFor: fileRulesIndex(rules),
+    rulesFor,
     runtimeModule: options.runtimeModule ?? RUNTIME_MODULE,
     reporter: new BuildReporter(config.configPath, rules, options.onWarning, filesByRule),
   };
 }
 
-function programFilesByRule(program: ts.Program, config: TracingConfig, rules: CompiledRule[]) {
+/** Asked through `rulesFor`, which remembers each file's rules for the rewrite. */
+function programFilesByRule(
+  program: ts.Program,
+  config: TracingConfig,
+  rules: CompiledRule[],
+  rulesFor: ProgramContext["rulesFor"],
+) {
   const filesByRule = new Map<number, string[]>(rules.map((r) => [r.index, []]));
   for (const sourceFile of program.getSourceFiles()) {
     if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile))
       continue;
     const relativePath = relativeToRoot(config.rootDir, path.resolve(sourceFile.fileName));
-    for (const rule of rulesForFile(rules, relativePath))
+    for (const rule of rulesFor(relativePath)?.rules ?? [])
       filesByRule.get(rule.index)!.push(sourceFile.fileName);
   }
   return filesByRule;

@@ -50,6 +50,7 @@ export function matchFile(
   // stop forEachChild.
   let inSubtree = false;
   const visit = (node: ts.Node): undefined => {
+    if (holdsNoFunction(ts, node)) return undefined;
     const before = inSubtree;
     inSubtree = false;
     ts.forEachChild(node, visit);
@@ -61,4 +62,20 @@ export function matchFile(
   };
   ts.forEachChild(sourceFile, visit);
   return functions.size === 0 ? undefined : { functions, onPath };
+}
+
+/**
+ * Tokens (identifiers, literals, keywords) have no children, and types,
+ * interfaces and type aliases are erased from the output: a function written
+ * inside one is never emitted, so the walk does not go in.
+ */
+function holdsNoFunction(ts: TS, node: ts.Node): boolean {
+  const kind = node.kind;
+  const { SyntaxKind } = ts;
+  return (
+    kind <= SyntaxKind.LastToken ||
+    (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) ||
+    kind === SyntaxKind.InterfaceDeclaration ||
+    kind === SyntaxKind.TypeAliasDeclaration
+  );
 }
