@@ -194,12 +194,24 @@ function report(r) {
       "",
       `Build: ${b.files} files, ${b.functions} functions, median of ${b.rounds} rounds (memory: ${b.peakMemoryFrom})`,
     );
+    // [time / tsc, time / tspc, RSS / tsc, RSS / tspc]: over tspc is the transformer's own share.
     const ratio = {
-      tsc: [1, 1],
-      tspc: [b.timeRatio.tspcOverTsc, b.memoryRatio.tspcOverTsc],
-      "tspc-all": [b.timeRatio.allOverTsc, b.memoryRatio.allOverTsc],
-      "tspc-none": [b.timeRatio.noneOverTsc, b.memoryRatio.noneOverTsc],
+      tsc: [1, undefined, 1, undefined],
+      tspc: [b.timeRatio.tspcOverTsc, 1, b.memoryRatio.tspcOverTsc, 1],
+      "tspc-all": [
+        b.timeRatio.allOverTsc,
+        b.timeRatio.allOverTspc,
+        b.memoryRatio.allOverTsc,
+        b.memoryRatio.allOverTspc,
+      ],
+      "tspc-none": [
+        b.timeRatio.noneOverTsc,
+        b.timeRatio.noneOverTspc,
+        b.memoryRatio.noneOverTsc,
+        b.memoryRatio.noneOverTspc,
+      ],
     };
+    const times = (value) => (value === undefined ? "-" : `${value.toFixed(3)}x`);
     const label = {
       tsc: "tsc",
       tspc: "tspc, no plugin",
@@ -208,16 +220,25 @@ function report(r) {
     };
     out.push(
       table(
-        ["build", "wall ms", "time / tsc", "peak RSS MB", "RSS / tsc"],
+        ["build", "wall ms", "time / tsc", "time / tspc", "peak RSS MB", "RSS / tsc", "RSS / tspc"],
         Object.entries(b.variants).map(([v, x]) => [
           label[v],
           x.wallMs,
-          `${ratio[v][0].toFixed(3)}x`,
+          times(ratio[v][0]),
+          times(ratio[v][1]),
           x.maxRssMb,
-          `${ratio[v][1].toFixed(3)}x`,
+          times(ratio[v][2]),
+          times(ratio[v][3]),
         ]),
       ),
     );
+    const startUp = b.compilerStartUp;
+    if (startUp) {
+      out.push(
+        `Start-up alone (--version, median of ${startUp.rounds}): tsc ${startUp.tsc.wallMs} ms, ${startUp.tsc.maxRssMb} MB; ` +
+          `tspc ${startUp.tspc.wallMs} ms, ${startUp.tspc.maxRssMb} MB (ts-patch's fixed cost, in every tspc row)`,
+      );
+    }
     const t = b.transform;
     out.push("", "Transform time in-process (ts.transform, no type check, no emit)");
     out.push(

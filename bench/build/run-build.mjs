@@ -1,6 +1,7 @@
 // Section 2: build time and peak memory of the generated code base, with
 // plain tsc, tspc without plugins, and tspc with the transformer (rules that
-// take every function / none), in interleaved rounds; then transform time
+// take every function / none), in interleaved rounds; the compilers' start-up
+// alone (`--version`), which is ts-patch's fixed cost; then transform time
 // growth measured in-process (transform-child.mjs).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -13,15 +14,21 @@ import { BUILD_DIR, COMPILERS, setUpBuild, VARIANTS } from "./build-child-setup.
 
 const FILES = Number(process.env.BENCH_BUILD_FILES ?? 1000);
 const ROUNDS = 3;
+const STARTUP_ROUNDS = 5;
 const TIME = "/usr/bin/time";
 
 /** Runs one build; resolves with wall ms and peak RSS in kB. */
 function build(variant) {
   const [compiler] = VARIANTS[variant];
   rmSync(join(BUILD_DIR, "out", variant), { recursive: true, force: true });
-  const rssFile = join(WORK, `max-rss-${variant}.txt`);
+  return runCompiler(variant, compiler, ["-p", `tsconfig.${variant}.json`]);
+}
+
+/** One compiler process (`name` keys its RSS file); resolves with wall ms and peak RSS in kB. */
+function runCompiler(name, compiler, compilerArgs) {
+  const rssFile = join(WORK, `max-rss-${name}.txt`);
   rmSync(rssFile, { force: true });
-  const nodeArgs = [COMPILERS[compiler], "-p", `tsconfig.${variant}.json`];
+  const nodeArgs = [COMPILERS[compiler], ...compilerArgs];
   const useTime = existsSync(TIME);
   const [command, args] = useTime
     ? [TIME, ["-f", "%M", "-o", rssFile, process.execPath, ...nodeArgs]]
@@ -42,7 +49,7 @@ function build(variant) {
     child.on("error", reject);
     child.on("close", (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code !== 0) return reject(new Error(`build ${variant} failed (${code}):\n${output}`));
+      if (code !== 0) return reject(new Error(`${name} failed (${code}):\n${output}`));
       const rss = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop());
       resolve({ wallMs, maxRssKb: rss, peakMemory: useTime ? "/usr/bin/time" : "resourceUsage" });
     });
@@ -60,6 +67,24 @@ function checkOutput() {
   return { tracedFilesAll: traced("tspc-all"), tracedFilesNone: traced("tspc-none") };
 }
 
+/**
+ * ts-patch's fixed cost: `--version` compiles nothing, so what tspc takes
+ * over tsc here is its own start-up (it reads and evaluates its patched copy
+ * of tsc.js), paid once per build whatever the project's size.
+ */
+async function startUp() {
+  const runs = { tsc: [], tspc: [] };
+  for (let r = 0; r < STARTUP_ROUNDS; r++) {
+    for (const c of rotate(["tsc", "tspc"], r))
+      runs[c].push(await runCompiler(`${c}-version`, c, ["--version"]));
+  }
+  const figures = (c) => ({
+    wallMs: round(median(runs[c].map((x) => x.wallMs)), 0),
+    maxRssMb: round(median(runs[c].map((x) => x.maxRssKb)) / 1024, 0),
+  });
+  return { rounds: STARTUP_ROUNDS, tsc: figures("tsc"), tspc: figures("tspc") };
+}
+
 export async function runBuild(log) {
   const size = setUpBuild(FILES);
   const variants = Object.keys(VARIANTS);
@@ -72,6 +97,8 @@ export async function runBuild(log) {
       runs[v].push(await build(v));
     }
   }
+  log("  build: start-up only (--version)");
+  const compilerStartUp = await startUp();
   const wall = (v) => runs[v].map((x) => x.wallMs);
   const rss = (v) => runs[v].map((x) => x.maxRssKb);
   log("  transform scaling (in-process)");
@@ -99,7 +126,10 @@ export async function runBuild(log) {
       allOverTsc: round(medianRatio(rss("tspc-all"), rss("tsc")), 3),
       noneOverTsc: round(medianRatio(rss("tspc-none"), rss("tsc")), 3),
       tspcOverTsc: round(medianRatio(rss("tspc"), rss("tsc")), 3),
+      allOverTspc: round(medianRatio(rss("tspc-all"), rss("tspc")), 3),
+      noneOverTspc: round(medianRatio(rss("tspc-none"), rss("tspc")), 3),
     },
+    compilerStartUp,
     output: checkOutput(),
     transform,
     runs,

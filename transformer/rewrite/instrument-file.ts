@@ -93,7 +93,11 @@ class FileInstrumenter {
     const visited = this.ts.visitEachChild(node, this.visit, this.transformation);
     const match = this.matches.functions.get(node);
     if (match === undefined) return visited;
-    return this.instrument(node as InstrumentableFunction, visited as InstrumentableFunction, match);
+    return this.instrument(
+      node as InstrumentableFunction,
+      visited as InstrumentableFunction,
+      match,
+    );
   };
 
   /** `original` has parents and positions; `visited` has its nested functions already wrapped. */
