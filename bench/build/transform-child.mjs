@@ -10,7 +10,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { reportResult } from "../lib/child.mjs";
 import { WORK } from "../lib/paths.mjs";
-import { median, round, rotate } from "../lib/stats.mjs";
+import { median, medianRatio, round, rotate } from "../lib/stats.mjs";
 import { FUNCTIONS_PER_FILE, moduleSource } from "./generate.mjs";
 
 const require = createRequire(import.meta.url);
@@ -21,7 +21,7 @@ const BASE_FILES = Number(process.env.BENCH_TRANSFORM_BASE_FILES ?? 25);
 const SCALES = [1, 4, 16];
 const RULE_COUNTS = [1, 10, 100];
 const RULES_AT_SCALE = 4;
-const ROUNDS = 7;
+const ROUNDS = 11;
 const WARMUP_ROUNDS = 2;
 
 /**
@@ -89,8 +89,6 @@ const ruleFiles = byScale.find((c) => c.scale === RULES_AT_SCALE).files;
 const ruleTimes = measure(RULE_COUNTS.map((n) => ({ name: n, files: ruleFiles, rules: n })));
 
 const perFunctionUs = (ms, files) => round((ms * 1000) / (files * FUNCTIONS_PER_FILE), 2);
-const base = median(scaleTimes[1]);
-const oneRule = median(ruleTimes[1]);
 reportResult({
   baseFunctions: BASE_FILES * FUNCTIONS_PER_FILE,
   scaling: SCALES.map((s) => ({
@@ -98,14 +96,15 @@ reportResult({
     functions: BASE_FILES * s * FUNCTIONS_PER_FILE,
     ms: round(median(scaleTimes[s]), 1),
     usPerFunction: perFunctionUs(median(scaleTimes[s]), BASE_FILES * s),
-    growthOverLinear: round(median(scaleTimes[s]) / (base * s), 3),
+    growthOverLinear: round(median(scaleTimes[s]) / (median(scaleTimes[1]) * s), 3),
     rounds: scaleTimes[s],
   })),
   rules: RULE_COUNTS.map((n) => ({
     rules: n,
     functions: BASE_FILES * RULES_AT_SCALE * FUNCTIONS_PER_FILE,
     ms: round(median(ruleTimes[n]), 1),
-    overOneRule: round(median(ruleTimes[n]) / oneRule, 3),
+    // The median of per-round ratios: the rule counts of a round run side by side.
+    overOneRule: round(medianRatio(ruleTimes[n], ruleTimes[1]), 3),
     rounds: ruleTimes[n],
   })),
 });
