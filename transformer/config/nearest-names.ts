@@ -27,7 +27,10 @@ export function nearestNames(
   const target = written.toLowerCase();
   const scored: { name: string; distance: number }[] = [];
   for (const name of new Set(candidates)) {
-    const distance = editDistance(target, name.toLowerCase());
+    const lower = name.toLowerCase();
+    // The distance is at least the difference in length: most names need no table.
+    if (Math.abs(lower.length - target.length) > cutoff) continue;
+    const distance = editDistance(target, lower);
     if (distance <= cutoff) scored.push({ name, distance });
   }
   scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
