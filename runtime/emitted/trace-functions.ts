@@ -157,7 +157,10 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Checked without running program code: no getter, trap or `then` is invoked. */
 function isNativePromise(value: unknown): value is Promise<unknown> {
+  // The typeof test first: most returned values are not objects, and it spares them a call into C++.
   return (
+    typeof value === "object" &&
+    value !== null &&
     types.isPromise(value) &&
     Object.getPrototypeOf(value) === NATIVE_PROTOTYPE &&
     !hasOwn.call(value, "then") &&
