@@ -33,6 +33,16 @@ export function loadTypeScript(): typeof ts {
   throw new Error(TS7_MESSAGE);
 }
 
+/**
+ * The `typescript` this package resolves, required when first asked for:
+ * importing the transformer must not cost TypeScript's load (some 250 ms),
+ * which a loader (`--import ts-autotrace/register`) pays only for a file it
+ * rewrites.
+ */
+export function resolvedTypeScript(): typeof ts {
+  return tryRequire("typescript") as typeof ts;
+}
+
 function tryRequire(name: string): unknown {
   try {
     // The name is only known at run time: a static import cannot express the fallback.
