@@ -1,9 +1,10 @@
 /**
- * The TypeScript and ts-patch a tspc build would run, found by their
- * package.json alone: TypeScript 7 cannot be loaded as a compiler, and its
- * version is all `build` needs to refuse it. ts-patch comes from the project;
- * TypeScript from where ts-patch's own `require.resolve("typescript")` finds
- * it (beside ts-patch), else from the project.
+ * The TypeScript and ts-patch of a tspc build, found by their package.json
+ * alone: TypeScript 7 cannot be loaded as a compiler, and its version is all
+ * `build` needs to refuse it. Both resolve from the project folder. tspc
+ * itself loads the TypeScript that `require.resolve("typescript")` finds from
+ * ts-patch's real folder, which a symlink or a nested install can make another
+ * one: that one is checked as well.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -16,7 +17,10 @@ export interface InstalledPackage {
 }
 
 export interface Toolchain {
+  /** The project's TypeScript, else the one beside ts-patch. */
   typescript: InstalledPackage;
+  /** The project's and the one tspc loads, when they differ. */
+  typescripts: InstalledPackage[];
   tsPatch?: InstalledPackage;
 }
 
@@ -25,8 +29,12 @@ const TS_PATCH_FOR: Record<number, string> = { 5: "3.3.0", 6: "4.0.1" };
 
 export function findToolchain(projectDir: string): Toolchain {
   const tsPatch = findPackage("ts-patch", projectDir);
-  const typescript =
-    (tsPatch && findPackage("typescript", tsPatch.dir)) ?? findPackage("typescript", projectDir);
+  const found: InstalledPackage[] = [];
+  for (const from of tsPatch ? [projectDir, tsPatch.dir] : [projectDir]) {
+    const typescript = findPackage("typescript", from);
+    if (typescript && !found.some((other) => other.dir === typescript.dir)) found.push(typescript);
+  }
+  const typescript = found[0];
   if (!typescript) {
     throw new InputError(
       `TypeScript is not installed where ${projectDir} can load it. Install a tested pair: ` +
@@ -34,7 +42,7 @@ export function findToolchain(projectDir: string): Toolchain {
         "(or typescript@6.0.2 with ts-patch@4.0.1, on Node >= 22.15).",
     );
   }
-  return { typescript, tsPatch };
+  return { typescript, typescripts: found, tsPatch };
 }
 
 export function majorOf(pkg: InstalledPackage): number {

@@ -46,8 +46,9 @@ or a missing TypeScript or ts-patch. A signal that ends tspc ends this too.
     const tscArgs = args.positionals;
     const project = projectArgument(tscArgs);
     const projectDir = projectFolder(io.cwd, project);
-    const { typescript, tsPatch } = findToolchain(projectDir);
-    if (majorOf(typescript) >= 7) throw new InputError(noApiMessage(typescript));
+    const { typescript, typescripts, tsPatch } = findToolchain(projectDir);
+    const typescript7 = typescripts.find((found) => majorOf(found) >= 7);
+    if (typescript7) throw new InputError(noApiMessage(typescript7));
     if (!tsPatch) throw new InputError(missingTsPatchMessage(projectDir, typescript));
     const compiler = loadCompiler(typescript);
     if (!hasTransformerApi(compiler)) throw new InputError(noApiMessage(typescript));
