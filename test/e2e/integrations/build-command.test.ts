@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFiles } from "../../helpers/project";
 import { BIN, ROOT, run } from "../../helpers/run";
 import { CLI, cli } from "../../cli/cli-helpers";
-import { expectTraced, mainSource, runSample, sampleProject } from "./sample-project";
+import { commonjsSample, expectTraced, runSample } from "./sample-project";
 import { testTools } from "./tools";
 import { noTransformerApiMessage } from "../../../transformer/engine/typescript-api";
 
@@ -22,28 +22,6 @@ beforeAll(() => {
 }, 600_000);
 
 const PLUGIN = [{ transform: "ts-autotrace/transformer" }];
-
-/** A CommonJS sample whose tsconfig has the given compilerOptions on top of the usual ones. */
-function commonjsSample(name: string, options: Record<string, unknown>, extra = {}): string {
-  return sampleProject(name, {
-    "package.json": { name: `sample-${name}`, private: true, type: "commonjs" },
-    "src/main.ts": mainSource("./billing"),
-    "tsconfig.json": {
-      compilerOptions: {
-        target: "ES2022",
-        module: "commonjs",
-        outDir: "dist",
-        rootDir: "src",
-        sourceMap: true,
-        skipLibCheck: true,
-        types: [],
-        ...options,
-      },
-      include: ["src"],
-    },
-    ...extra,
-  });
-}
 
 /** The processes whose parent is `pid` (Linux /proc). */
 function childrenOf(pid: number): number[] {
