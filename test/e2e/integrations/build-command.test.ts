@@ -201,11 +201,11 @@ describe("never silently untraced", () => {
   });
 });
 
-describe("without ts-patch", () => {
+describe("what tspc needs, missing", () => {
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), "ts-autotrace-build-"));
   afterAll(() => fs.rmSync(outside, { recursive: true, force: true }));
 
-  it("exits 1 with one line giving the npm command", () => {
+  it("without ts-patch: exits 1 with one line giving the npm command", () => {
     // Outside the repository, so the repository's own ts-patch cannot be found.
     writeFiles(outside, { "tsconfig.json": { compilerOptions: { plugins: PLUGIN } } });
     fs.mkdirSync(path.join(outside, "node_modules"));
@@ -220,5 +220,25 @@ describe("without ts-patch", () => {
         /^error ts-patch is not installed .*`npm i -D --save-exact ts-patch@3\.3\.0`/,
       ),
     ]);
+  });
+
+  it("a TypeScript below 7 without the compiler API: exits 1 with the same one line", () => {
+    // An install whose `typescript` is not the compiler (version alone would let it through).
+    const dir = commonjsSample(
+      "build-no-api",
+      { plugins: PLUGIN },
+      {
+        "node_modules/typescript/package.json": {
+          name: "typescript",
+          version: "6.9.0",
+          main: "index.js",
+        },
+        "node_modules/typescript/index.js": 'module.exports = { version: "6.9.0" };\n',
+      },
+    );
+    const result = cli(["build", "-p", dir], ROOT);
+    expect(result.status).toBe(1);
+    const where = `TypeScript 6.9.0 (${path.join(dir, "node_modules", "typescript")})`;
+    expect(stderrLines(result.stderr)).toEqual([`error ${noTransformerApiMessage(where)}`]);
   });
 });
