@@ -111,27 +111,33 @@ const reaction = Promise.resolve(2).then(async (v) => [lib.level4(v), await lib.
 Object.freeze(reaction);
 reaction.then((value) => {
   const { contextSwitchFailures } = require("ts-autotrace").tracingHealth();
-  console.log(JSON.stringify(value), contextSwitchFailures);
+  const ended = require("ts-autotrace").getFinishedSpans().map((s) => s.name).sort();
+  console.log(JSON.stringify(value), contextSwitchFailures, ended.includes("level4"), ended.includes("quick"));
 }, (error) => console.log("rejected", error));`;
 
   it("inside a frozen promise's reaction, even as the first traced call of the process", () => {
     for (const before of ["", "lib.level4(1);"]) {
       const result = runProgram("traced", inFrozenReaction(before));
       expect(result.status, result.stderr).toBe(0);
-      expect(result.stdout).toBe('[2,"q"] 2\n');
+      // Both calls that could not switch still recorded and ended their spans.
+      expect(result.stdout).toBe('[2,"q"] 2 true true\n');
       expect(result.stderr.match(/could not enter its span's context/g)).toHaveLength(1);
     }
   });
 
-  it("under a context manager that is not AsyncLocalStorage-based", () => {
+  it("under a context manager that is not AsyncLocalStorage-based, spans are kept, not active", () => {
     const program = `const api = require("@opentelemetry/api");
 api.context.setGlobalContextManager({
   active: () => api.ROOT_CONTEXT, with: (c, fn, t, ...a) => fn.call(t, ...a),
   bind: (c, t) => t, enable() { return this; }, disable() { return this; },
 });
-console.log(lib.level1(1), require("ts-autotrace").getFinishedSpans().length);`;
+const value = lib.level1(1);
+const spans = require("ts-autotrace").getFinishedSpans();
+console.log(value, spans.length, new Set(spans.map((s) => s.spanContext().traceId)).size);`;
     const result = runProgram("traced", program);
-    expect(result.stdout).toBe("4 0\n");
+    // Recorded, not active: each span is a child of what the manager says is active, the
+    // root, so each starts a trace of its own.
+    expect(result.stdout).toBe("4 4 4\n");
     expect(result.stderr.match(/not AsyncLocalStorage-based/g)).toHaveLength(1);
   });
 });

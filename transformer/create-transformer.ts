@@ -5,14 +5,12 @@
  * each source file to rewrite/instrument-file.ts.
  */
 import * as path from "node:path";
-// `import =` compiles to a plain require: `import * as` would route every
-// `ts.X` read through an __importStar getter when no ts instance is passed in.
-import typescript = require("typescript");
 import type * as ts from "typescript";
 import type { WarningSink } from "./build-reporter";
 import { loadConfig, resolveConfigPath } from "./config/load-config";
 import { checkProgramParameters } from "./components/check-program";
 import { createProgramContext } from "./program-context";
+import { resolvedTypeScript } from "./engine/typescript-api";
 import { instrumentSourceFile } from "./rewrite/instrument-file";
 
 export interface TransformerOptions {
@@ -32,7 +30,7 @@ export function createTransformer(
   program: ts.Program | undefined,
   options: TransformerOptions = {},
 ): ts.TransformerFactory<ts.SourceFile> {
-  const tsInstance = options.ts ?? typescript;
+  const tsInstance = options.ts ?? resolvedTypeScript();
   const configPath = resolveConfigPath(options.config, options.baseDir ?? tsconfigDir(program));
   const config = loadConfig(configPath);
   const context = createProgramContext(tsInstance, config, program, {

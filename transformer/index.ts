@@ -10,13 +10,10 @@
  * - Source text in, `{ code, map }` out (what the bundler and loader entry
  *   points in integrations/ use): `transformSource` / `createEngine`.
  */
-// `import =` compiles to a plain require: `import * as` would route every
-// `ts.X` read through an __importStar getter when no ts instance is passed in.
-import typescript = require("typescript");
 import type * as ts from "typescript";
 import { ConfigError } from "./config/config-error";
 import { createTransformer } from "./create-transformer";
-import { hasTransformerApi, TS7_MESSAGE } from "./engine/typescript-api";
+import { hasTransformerApi, resolvedTypeScript, TS7_MESSAGE } from "./engine/typescript-api";
 
 export { ConfigError } from "./config/config-error";
 export {
@@ -43,7 +40,7 @@ export default function tsPatchTransformer(
   pluginConfig: { config?: string; runtimeModule?: string } = {},
   extras?: TsPatchExtras,
 ): ts.TransformerFactory<ts.SourceFile> {
-  const tsInstance = extras?.ts ?? typescript;
+  const tsInstance = extras?.ts ?? resolvedTypeScript();
   if (!hasTransformerApi(tsInstance)) failWithoutApi();
   const report = (category: ts.DiagnosticCategory, message: string) =>
     extras?.addDiagnostic(diagnostic(category, message));

@@ -10,6 +10,11 @@ export interface Command {
   options: NonNullable<ParseArgsConfig["options"]>;
   /** How many positional arguments it takes. */
   positionals: { min: number; max: number };
+  /**
+   * Hand every argument over unparsed (only `--help`/`-h` is ours): for a
+   * command that passes them to another tool, whose options we must not reject.
+   */
+  passThrough?: boolean;
   run(args: ParsedArgs, io: CliIo): Promise<number> | number;
 }
 
@@ -20,6 +25,9 @@ export interface ParsedArgs {
 
 /** Node's own strict parser; its messages name the bad option already. */
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
+  if (command.passThrough) {
+    return { values: { help: argv.includes("--help") || argv.includes("-h") }, positionals: argv };
+  }
   let parsed: ParsedArgs;
   try {
     parsed = parseArgs({

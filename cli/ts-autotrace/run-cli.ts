@@ -1,5 +1,6 @@
 /** Picks the command, prints help and usage errors, and turns failures into exit codes. */
 import { parseCommandArgs, type Command } from "./command";
+import { buildCommand } from "./commands/build";
 import { checkCommand } from "./commands/check";
 import { initCommand } from "./commands/init";
 import { listCommand } from "./commands/list";
@@ -8,7 +9,7 @@ import { EXIT, InputError, UsageError, paletteFor, type CliIo } from "./terminal
 import { ConfigError } from "../../transformer/config/config-error";
 import { TRACER_VERSION } from "../../runtime/shared/tracer-name";
 
-const COMMANDS: Command[] = [initCommand, checkCommand, listCommand, viewCommand];
+const COMMANDS: Command[] = [initCommand, checkCommand, listCommand, buildCommand, viewCommand];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -56,7 +57,8 @@ function mainHelp(): string {
     ...lines,
     "",
     "Run `npx ts-autotrace <command> --help` for a command's options.",
-    "Exit codes: 0 done, 1 problems in the input (config, files), 2 wrong command line.",
+    "Exit codes: 0 done, 1 problems in the input (config, files), 2 wrong command line;",
+    "`build` exits with tspc's own code once tspc runs.",
     "",
   ].join("\n");
 }

@@ -58,6 +58,6 @@ function valueText(
   if (part.redacted) return REDACTED;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (typeof value !== "string") return "";
-  const text = rules.maskText(value);
+  const text = rules.maskText(value, MAX_NAME_VALUE_LENGTH);
   return text.length <= MAX_NAME_VALUE_LENGTH ? text : text.slice(0, MAX_NAME_VALUE_LENGTH);
 }

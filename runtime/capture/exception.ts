@@ -12,7 +12,7 @@
  */
 import { SpanStatusCode, type Span } from "@opentelemetry/api";
 import { DEFAULT_VALUE_RULES } from "../redaction/value-rules";
-import { toAttributeValue } from "./serialize";
+import { clip, toAttributeValue } from "./serialize";
 import { call, intrinsics as I } from "./intrinsics";
 import { dataProperty, errorNameOf, findProperty, isErrorLike, readsNoCode } from "./lookup";
 
@@ -23,14 +23,22 @@ export interface ExceptionRecord {
   stack?: string;
 }
 
+/**
+ * A recorded stack is cut here: it starts with the message, which may be
+ * megabytes, and the budget, not the value's size, sets what recording costs.
+ */
+export const MAX_STACK_LENGTH = 16_384;
+
 /** Stacks already read, by exception object; `null` when it had none. */
 const stacks = new WeakMap<object, string | null>();
 
 /** `rules` (the site's) mask card numbers in the message and stack, as in recorded values. */
 export function recordError(span: Span, error: unknown, rules = DEFAULT_VALUE_RULES): void {
   const exception = exceptionRecord(error);
-  exception.message = rules.maskText(exception.message);
-  if (exception.stack !== undefined) exception.stack = rules.maskText(exception.stack);
+  exception.message = clip(rules.maskText(exception.message, rules.maxLength), rules.maxLength);
+  if (exception.stack !== undefined) {
+    exception.stack = clip(rules.maskText(exception.stack, MAX_STACK_LENGTH), MAX_STACK_LENGTH);
+  }
   span.recordException(exception);
   span.setStatus({ code: SpanStatusCode.ERROR, message: exception.message });
 }

@@ -48,9 +48,11 @@ function full(out: Out): boolean {
 
 function write(out: Out, value: unknown): void {
   switch (typeof value) {
-    case "string":
-      out.text += quote(out.rules.maskText(value), out.budget - out.text.length);
+    case "string": {
+      const room = out.budget - out.text.length;
+      out.text += quote(out.rules.maskText(value, room), room);
       return;
+    }
     case "object":
       if (value === null) out.text += "null";
       else writeObject(out, value);

@@ -21,7 +21,7 @@ export function toAttributeValue(
   try {
     switch (typeof value) {
       case "string":
-        return clip(rules.maskText(value), maxLength);
+        return clip(rules.maskText(value, maxLength), maxLength);
       case "number":
         return rules.maskNumber(value);
       case "boolean":
@@ -35,6 +35,7 @@ export function toAttributeValue(
   }
 }
 
-function clip(text: string, max: number): string {
+/** At most `max` characters; a cut shows as a trailing `…`. */
+export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }

@@ -17,8 +17,8 @@
  * the callee's span. See transformer/rewrite/wrap-body.ts for the exact shapes.
  *
  * `enter` returns undefined when the call runs untraced (tracing off, the
- * site missing in an ES module import cycle, a failed start or context
- * switch); every other function then does nothing but pass the value on.
+ * site missing in an ES module import cycle, a failed start); every other
+ * function then does nothing but pass the value on.
  */
 import type { Span } from "@opentelemetry/api";
 import { types } from "node:util";
@@ -57,14 +57,12 @@ function open(site: CallSite, args: unknown[] | undefined): CallScope | undefine
   if (active === undefined) return undefined;
   const span = startedSpan;
   const previous = enterContext(active);
-  if (previous === NOT_ENTERED) return dropped(span);
-  return new CallScope(site, span, previous, startTime(site));
-}
-
-/** The span is left unended, so never exported: the call runs untraced. */
-function dropped(span: Span): undefined {
-  if (span.isRecording()) state.health.spansStarted--;
-  return undefined;
+  const scope = new CallScope(site, span, previous, startTime(site));
+  // The switch failed (see enterContext): the span still records the call
+  // and ends, but is not active, so what the body calls is parented to the
+  // caller's span. Nothing is left to restore.
+  if (previous === NOT_ENTERED) scope.entered = false;
+  return scope;
 }
 
 /**
@@ -159,7 +157,10 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Checked without running program code: no getter, trap or `then` is invoked. */
 function isNativePromise(value: unknown): value is Promise<unknown> {
+  // The typeof test first: most returned values are not objects, and it spares them a call into C++.
   return (
+    typeof value === "object" &&
+    value !== null &&
     types.isPromise(value) &&
     Object.getPrototypeOf(value) === NATIVE_PROTOTYPE &&
     !hasOwn.call(value, "then") &&

@@ -10,7 +10,21 @@
 
 const CANDIDATE = /\d(?:[ -]?\d){12,18}/g;
 
-export function maskCardNumbers(text: string): string {
+/** The most text a card number takes: 19 digits with a separator between each two. */
+const LONGEST_CARD = 37;
+
+/**
+ * `text` with card numbers masked, looking only as far as its first `limit`
+ * characters are concerned: the caller keeps no more than that, so a 1 MB
+ * string costs what `limit` allows, not its length. A number that crosses
+ * the cut lies wholly inside the window and is masked whole.
+ */
+export function maskCardNumbers(text: string, limit = text.length): string {
+  const window = text.length > limit + LONGEST_CARD ? text.slice(0, limit + LONGEST_CARD) : text;
+  return maskWhole(window);
+}
+
+function maskWhole(text: string): string {
   if (text.length < 13 || !hasLongDigitRun(text)) return text;
   return text.replace(CANDIDATE, (run, offset: number) =>
     isStandalone(text, offset, run.length) && luhnValid(digitsOf(run)) ? mask(run) : run,

@@ -16,8 +16,12 @@ export interface ValueRules {
   readonly maxLength: number;
   /** Keys (parameter names, attribute keys, nested keys) whose values become [REDACTED]. */
   readonly redactKey: KeyMatcher;
-  /** Text with Luhn-valid 13-19 digit numbers masked (identity when masking is off). */
-  readonly maskText: (text: string) => string;
+  /**
+   * Text with Luhn-valid 13-19 digit numbers masked (identity when masking is
+   * off). With `limit`, only the first `limit` characters of the result are
+   * meant to be kept: the rest may be cut, and the cost is bounded by `limit`.
+   */
+  readonly maskText: (text: string, limit?: number) => string;
   readonly maskNumber: (value: number) => number | string;
 }
 

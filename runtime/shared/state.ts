@@ -52,9 +52,9 @@ export interface HealthCounters {
   /** Spans lost: export queue full, or an export that failed. */
   spansDropped: number;
   /**
-   * Traced calls that ran their body untraced because the runtime could not
-   * switch to their span's context (on Node 20: inside the reaction of a
-   * promise the program froze). Warned about once.
+   * Traced calls whose span could not be made the active context (on Node
+   * 20: inside the reaction of a promise the program froze): recorded, with
+   * what they call parented to their caller's span. Warned about once.
    */
   contextSwitchFailures: number;
   /** The last export failure, e.g. `Error: 14 UNAVAILABLE: ...`. */

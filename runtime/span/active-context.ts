@@ -37,7 +37,7 @@ export function runInContext<T>(active: Context, body: () => T): T {
   }
 }
 
-/** What `enterContext` returns when it could not switch: the call then runs untraced. */
+/** What `enterContext` returns when it could not switch: the span then is not made active. */
 export const NOT_ENTERED: unique symbol = Symbol("not entered");
 
 /**
@@ -99,20 +99,22 @@ function contextSwitchFailed(error: unknown): void {
   warnOnce(
     "context-switch",
     `a traced call could not enter its span's context (${describeError(error)}); ` +
-      "such calls run untraced (counted in tracingHealth().contextSwitchFailures)",
+      "such calls are recorded, but what they call is parented to their caller's span " +
+      "(counted in tracingHealth().contextSwitchFailures)",
   );
 }
 
 /**
  * A context manager that is not AsyncLocalStorage-based (a program's own,
  * custom one) offers only `with(context, callback)`: a body kept in place
- * cannot run inside it, so the call runs untraced rather than misparented.
+ * cannot run inside it. Its span is still recorded, not active.
  */
 function enterWithoutStorage(): typeof NOT_ENTERED {
   warnOnce(
     "context-manager",
     "the program's OpenTelemetry context manager is not AsyncLocalStorage-based, so traced " +
-      "functions cannot make their span active; they run untraced",
+      "functions cannot make their span active; their spans are recorded, but what they " +
+      "call is parented to their caller's span",
   );
   return NOT_ENTERED;
 }

@@ -199,7 +199,7 @@ describe("list", () => {
 
 describe("the command line", () => {
   it("has --help per command, exit 0, and usage errors exit 2", () => {
-    for (const command of ["init", "check", "list", "view"]) {
+    for (const command of ["init", "check", "list", "build", "view"]) {
       const help = cli([command, "--help"]);
       expect(help.status).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`^Usage: npx ts-autotrace ${command}`));

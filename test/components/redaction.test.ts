@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { luhnValid, maskCardNumbers } from "../../runtime/redaction/card-numbers";
 import { compileKeyPatterns, DEFAULT_REDACT_PATTERNS } from "../../runtime/redaction/key-patterns";
 import { getFinishedSpans, site, trace, traceAsync } from "../../runtime/index.js";
+import { MAX_STACK_LENGTH } from "../../runtime/capture/exception";
 import { onlySpan, spec, useInMemoryTracing } from "../runtime/helpers";
 
 useInMemoryTracing();
@@ -184,6 +185,42 @@ describe("card numbers", () => {
 
   it("can be turned off by a rule", () => {
     expect(recorded(CARD, { cardNumbers: false })).toBe(CARD);
+  });
+
+  it("looks only at what a cut keeps, and masks a number that crosses the cut whole", () => {
+    const text = `${"x".repeat(5_000)}${CARD}${"y".repeat(1e6)}`;
+    // The window is the kept length plus the longest card text (37): the megabyte after is never read.
+    expect(maskCardNumbers(text, 100)).toHaveLength(137);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.constantFrom("", " ", "-"), (cut, sep) => {
+        const grouped = CARD.replace(/(\d{4})(?=\d)/g, `$1${sep}`);
+        const long = `${"a".repeat(50)}${grouped}${"b".repeat(500)}`;
+        const kept = maskCardNumbers(long, 50 + cut).slice(0, 50 + cut);
+        expect(kept).toBe(maskCardNumbers(long).slice(0, 50 + cut));
+        expect(kept.slice(50)).toMatch(/^[* -]+$/); // the cut falls inside the number's masked part
+      }),
+    );
+  });
+
+  it("records a megabyte string or error message cut to the budget, masked up to the cut", () => {
+    const big = `${"x".repeat(1020)}${CARD}${"z".repeat(2 ** 20)}`;
+    const value = recorded(big) as string;
+    expect(value).toHaveLength(1024);
+    expect(value.slice(1020, 1023)).toBe("***");
+    expect(() =>
+      trace(
+        site(spec({})),
+        () => {
+          throw new Error(big);
+        },
+        [],
+      ),
+    ).toThrow();
+    const span = getFinishedSpans().at(-1)!;
+    const event = span.events[0]!.attributes!;
+    expect(span.status.message).toHaveLength(1024);
+    expect(String(event["exception.message"]).slice(1020, 1023)).toBe("***");
+    expect(String(event["exception.stacktrace"]).length).toBeLessThanOrEqual(MAX_STACK_LENGTH);
   });
 });
 

@@ -32,7 +32,8 @@ export function locateProject(
   return { configPath: resolveConfigPath(config, baseDir), tsconfig };
 }
 
-function findUp(dir: string, name: string): string | undefined {
+/** The nearest `name` in `dir` or a folder above it. */
+export function findUp(dir: string, name: string): string | undefined {
   for (let current = dir; ; current = path.dirname(current)) {
     const candidate = path.join(current, name);
     if (fs.existsSync(candidate)) return candidate;

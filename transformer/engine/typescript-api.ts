@@ -5,12 +5,23 @@
  */
 import type * as ts from "typescript";
 
-export const TS7_MESSAGE =
-  "ts-autotrace: TypeScript 7 has no transformer API, so tspc/ts-patch cannot trace this build. " +
-  "Keep building with TypeScript 7 and run the output with `node --import ts-autotrace/register`, " +
-  "or use a bundler plugin (ts-autotrace/vite, /rollup, /esbuild, /webpack, /rspack) or ts-autotrace/jest; " +
-  "these need the TypeScript 5 or 6 API: `npm i -D @typescript/typescript6` beside TypeScript 7. " +
-  "See the README's first table.";
+/**
+ * Why a TypeScript cannot trace a tspc build, and every path that can, as one
+ * line: the transformer prints it under ts-patch and `ts-autotrace build`
+ * prints it before starting tspc (naming the TypeScript it found).
+ */
+export function noTransformerApiMessage(typescript = "TypeScript 7"): string {
+  return (
+    `${typescript} has no transformer API, so tspc/ts-patch cannot run transformers on it and cannot trace this build. ` +
+    "Supported paths: build with TypeScript 7's `tsc` and run the output with `node --import ts-autotrace/register`, " +
+    "or use a bundler plugin (ts-autotrace/vite, /rollup, /esbuild, /webpack, /rspack) or ts-autotrace/jest " +
+    "(these need the TypeScript 5 or 6 API: `npm i -D @typescript/typescript6` beside TypeScript 7), " +
+    "or build with tspc on TypeScript 6 + ts-patch 4 or TypeScript 5.9 + ts-patch 3.3. " +
+    "See the README's first table."
+  );
+}
+
+export const TS7_MESSAGE = `ts-autotrace: ${noTransformerApiMessage()}`;
 
 /** True when `tsInstance` has the compiler API ts-autotrace builds on. */
 export function hasTransformerApi(tsInstance: unknown): tsInstance is typeof ts {
@@ -31,6 +42,16 @@ export function loadTypeScript(): typeof ts {
     if (hasTransformerApi(candidate)) return candidate;
   }
   throw new Error(TS7_MESSAGE);
+}
+
+/**
+ * The `typescript` this package resolves, required when first asked for:
+ * importing the transformer must not cost TypeScript's load (some 250 ms),
+ * which a loader (`--import ts-autotrace/register`) pays only for a file it
+ * rewrites.
+ */
+export function resolvedTypeScript(): typeof ts {
+  return tryRequire("typescript") as typeof ts;
 }
 
 function tryRequire(name: string): unknown {

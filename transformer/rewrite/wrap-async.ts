@@ -44,7 +44,7 @@ export const wrapAsync: Wrap = (ts, fn, plan) => {
     exitWithCall(ts, plan, f.createAwaitExpression(started)),
   );
   ts.setSourceMapRange(statement, body);
-  return withBody(ts, fn, f.createBlock([...kept, ...spanAround(ts, plan, [statement])], true));
+  return withBody(ts, fn, f.createBlock([...kept, ...spanAround(ts, plan, fn, [statement])], true));
 };
 
 /**

@@ -45,12 +45,12 @@ export const wrapFunction: Wrap = (ts, fn, plan) => {
   if (!ts.isBlock(body)) {
     const statement = f.createReturnStatement(exitWithCall(ts, plan, body));
     ts.setSourceMapRange(statement, body);
-    return withBody(ts, fn, f.createBlock(spanAround(ts, plan, [statement]), true));
+    return withBody(ts, fn, f.createBlock(spanAround(ts, plan, fn, [statement]), true));
   }
   const { kept, wrapped } = splitStatements(ts, body.statements, plan.fn.isDerivedConstructor);
   const span = runsAfterReturn(ts, wrapped)
-    ? spanAround(ts, plan, reportingReturns(ts, plan, wrapped), exitStatement(ts, plan))
-    : spanAround(ts, plan, exitingAtReturns(ts, plan, wrapped));
+    ? spanAround(ts, plan, fn, reportingReturns(ts, plan, wrapped), exitStatement(ts, plan))
+    : spanAround(ts, plan, fn, exitingAtReturns(ts, plan, wrapped));
   return withBody(ts, fn, f.updateBlock(body, [...kept, ...span]));
 };
 
@@ -96,6 +96,7 @@ function exitStatement(ts: TS, plan: WrapPlan): ts.Statement {
 export function spanAround(
   ts: TS,
   plan: WrapPlan,
+  fn: InstrumentableFunction,
   statements: readonly ts.Statement[],
   onExit?: ts.Statement,
 ): ts.Statement[] {
@@ -117,13 +118,27 @@ export function spanAround(
         f.createExpressionStatement(
           runtimeCall(ts, plan, EMITTED.threw, [plan.scope, plan.caught]),
         ),
-        f.createThrowStatement(plan.caught),
+        rethrow(ts, plan, fn),
       ],
       true,
     ),
   );
   const finallyBlock = onExit === undefined ? undefined : f.createBlock([onExit], true);
   return [enter, f.createTryStatement(f.createBlock(statements, true), onThrow, finallyBlock)];
+}
+
+/**
+ * `throw e;`, mapped to the function's name. Node's banner for an uncaught
+ * error quotes the line of the last `throw`, this one; under source maps
+ * (`--enable-source-maps`) it then shows the function the error left,
+ * rather than whichever body line the previous mapping happened to be.
+ */
+function rethrow(ts: TS, plan: WrapPlan, fn: InstrumentableFunction): ts.Statement {
+  const statement = ts.factory.createThrowStatement(plan.caught);
+  const origin = ts.getOriginalNode(fn) as InstrumentableFunction;
+  const at = origin.name ?? origin;
+  if (at.pos >= 0) ts.setSourceMapRange(statement, { pos: at.pos, end: at.end });
+  return statement;
 }
 
 /**

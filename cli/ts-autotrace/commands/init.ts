@@ -52,7 +52,8 @@ Exit codes: 0 done, 1 tsconfig.json missing or tracing.config.json exists (witho
         "",
         "Next: see what will be traced with",
         `  npx ts-autotrace list${stringOption(args, "project") ? ` --project ${shown(tsconfigPath)}` : ""}`,
-        "then build with ts-patch (npm install --save-dev ts-patch) as `npx tspc`.",
+        "then build with `npx ts-autotrace build` (ts-patch's tspc, after its checks;",
+        "npm install --save-dev ts-patch), also in package.json scripts in place of `tsc`.",
         "",
       ].join("\n"),
     );

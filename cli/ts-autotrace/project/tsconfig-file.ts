@@ -69,7 +69,7 @@ export function pluginsNode(tsconfigText: string): Node | undefined {
   return tree ? findNodeAtLocation(tree, ["compilerOptions", "plugins"]) : undefined;
 }
 
-function isOurPlugin(value: unknown): value is PluginEntry {
+export function isOurPlugin(value: unknown): value is PluginEntry {
   if (typeof value !== "object" || value === null) return false;
   const transform = (value as { transform?: unknown }).transform;
   return (

@@ -1,7 +1,8 @@
 /**
  * ts-autotrace/jest with real jest + ts-jest: tests on the sources get
  * in_memory spans and mapped stack lines, and a changed tracing.config.json
- * reaches the next run through jest's cache.
+ * (at the default place or at a `config` option's path) reaches the next
+ * run through jest's cache.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -29,20 +30,24 @@ const rules = (functions: string[]) => ({
   rules: [{ files: "src/**/*.ts", functions, includeArgs: true }],
 });
 
-function jestProject(name: string): string {
+/** `before` is ts-jest's astTransformers.before list. */
+function jestProject(name: string, before: unknown[] = ["ts-autotrace/jest"]): string {
   return sampleProject(name, {
     "package.json": { name: `sample-${name}`, private: true, type: "commonjs" },
     "tsconfig.json": { compilerOptions: { target: "ES2022", module: "commonjs" } },
-    "jest.config.cjs": `module.exports = {
-  testEnvironment: "node",
-  cacheDirectory: __dirname + "/.jest-cache",
-  transform: {
-    "^.+\\\\.ts$": ["ts-jest", { diagnostics: false, astTransformers: { before: ["ts-autotrace/jest"] } }],
-  },
-};
-`,
+    "jest.config.cjs": jestConfig(before),
     "test/billing.test.ts": TEST,
   });
+}
+
+function jestConfig(before: unknown[]): string {
+  const tsJest = { diagnostics: false, astTransformers: { before } };
+  return `module.exports = {
+  testEnvironment: "node",
+  cacheDirectory: __dirname + "/.jest-cache",
+  transform: { "^.+\\\\.ts$": ["ts-jest", ${JSON.stringify(tsJest)}] },
+};
+`;
 }
 
 function jest(dir: string, expected: string[], node = process.execPath) {
@@ -50,6 +55,11 @@ function jest(dir: string, expected: string[], node = process.execPath) {
     cwd: dir,
     env: tracingEnv({ TRACING_EXPORTER: "in_memory", EXPECTED: JSON.stringify(expected) }),
   });
+}
+
+function expectSpans(dir: string, expected: string[]): void {
+  const result = jest(dir, expected);
+  expect(result.status, result.stdout + result.stderr).toBe(0);
 }
 
 describe.each(NODES)("ts-autotrace/jest on node $major", ({ major, bin }) => {
@@ -69,5 +79,23 @@ describe("ts-autotrace/jest's cache key", () => {
     writeFiles(dir, { "tracing.config.json": rules(["charge"]) });
     const second = jest(dir, ["charge"]);
     expect(second.status, second.stderr).toBe(0);
+  });
+
+  it("covers the file a `config` option names: each later edit of it reaches the next cached run", () => {
+    const custom = (file: string) => [{ path: "ts-autotrace/jest", options: { config: file } }];
+    const dir = jestProject("jest-cache-custom", custom("./tracing.jest.json"));
+    writeFiles(dir, { "tracing.jest.json": rules(["charge"]) });
+    expectSpans(dir, ["charge"]); // not the default config's ["charge", "refuse"]
+    // This run records tracing.jest.json, so its key differs from the first run's (one extra miss)
+    // and the edit below is the only change between it and the next run.
+    expectSpans(dir, ["charge"]);
+    writeFiles(dir, { "tracing.jest.json": rules(["refuse"]) });
+    expectSpans(dir, ["refuse"]);
+    // A path not recorded yet leaves `version` as it was: jest's key (its serialized config) changes.
+    writeFiles(dir, {
+      "tracing.other.json": rules(["charge", "refuse"]),
+      "jest.config.cjs": jestConfig(custom("./tracing.other.json")),
+    });
+    expectSpans(dir, ["charge", "refuse"]);
   });
 });

@@ -78,6 +78,32 @@ export function sampleProject(name: string, extra: Record<string, unknown> = {})
   return dir;
 }
 
+/** A CommonJS sample for tspc builds: dist/ with source maps, `options` added to compilerOptions. */
+export function commonjsSample(
+  name: string,
+  options: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): string {
+  return sampleProject(name, {
+    "package.json": { name: `sample-${name}`, private: true, type: "commonjs" },
+    "src/main.ts": mainSource("./billing"),
+    "tsconfig.json": {
+      compilerOptions: {
+        target: "ES2022",
+        module: "commonjs",
+        outDir: "dist",
+        rootDir: "src",
+        sourceMap: true,
+        skipLibCheck: true,
+        types: [],
+        ...options,
+      },
+      include: ["src"],
+    },
+    ...extra,
+  });
+}
+
 export interface SampleOutput {
   total: number;
   spans: { name: string; attributes: Record<string, unknown> }[];
