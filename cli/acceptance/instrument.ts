@@ -77,9 +77,12 @@ function installRuntime(copyDir: string, ourRoot: string): void {
   fs.rmSync(installed, { force: true, recursive: true });
   fs.mkdirSync(path.join(installed, "dist"), { recursive: true });
   fs.copyFileSync(path.join(ourRoot, "package.json"), path.join(installed, "package.json"));
-  fs.cpSync(path.join(ourRoot, "dist", "runtime"), path.join(installed, "dist", "runtime"), {
-    recursive: true,
-  });
+  // What the runtime loads: itself and the build-time/run-time contract it imports.
+  for (const folder of ["runtime", "contract"]) {
+    fs.cpSync(path.join(ourRoot, "dist", folder), path.join(installed, "dist", folder), {
+      recursive: true,
+    });
+  }
   fs.symlinkSync(path.join(ourRoot, "node_modules"), path.join(installed, "node_modules"), "dir");
 }
 
