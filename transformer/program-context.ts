@@ -14,6 +14,7 @@ import {
   type CompiledRule,
   type FileRules,
 } from "./match/compiled-rules";
+import { matchFile, type FileMatches } from "./match/file-matches";
 
 export interface ProgramContext {
   readonly ts: typeof ts;
@@ -22,10 +23,18 @@ export interface ProgramContext {
   readonly rules: readonly CompiledRule[];
   /** The rules that take a file (by its path relative to the config folder), if any. */
   readonly rulesFor: (relativePath: string) => FileRules | undefined;
+  /**
+   * A file's traced functions (match/file-matches.ts), found once: the
+   * parameter check before emit `keep`s them for the rewrite, which `take`s
+   * them (and lets them go) or finds them itself.
+   */
+  readonly matches: Record<"keep" | "take", FileMatcher>;
   /** Module the emitted code imports the runtime from. */
   readonly runtimeModule: string;
   readonly reporter: BuildReporter;
 }
+
+type FileMatcher = (sourceFile: ts.SourceFile, rules: FileRules) => FileMatches | undefined;
 
 export function createProgramContext(
   tsInstance: typeof ts,
@@ -36,13 +45,29 @@ export function createProgramContext(
   const rules = compileRules(config);
   const rulesFor = fileRulesIndex(rules);
   const filesByRule = program ? programFilesByRule(program, config, rules, rulesFor) : undefined;
+  const reporter = new BuildReporter(config.configPath, rules, options.onWarning, filesByRule);
+  const kept = new WeakMap<ts.SourceFile, FileMatches | undefined>();
+  const find: FileMatcher = (sourceFile, fileRules) =>
+    matchFile(tsInstance, sourceFile, fileRules, reporter);
+  const take: FileMatcher = (sourceFile, fileRules) => {
+    if (!kept.has(sourceFile)) return find(sourceFile, fileRules);
+    const matches = kept.get(sourceFile);
+    kept.delete(sourceFile);
+    return matches;
+  };
+  const keep: FileMatcher = (sourceFile, fileRules) => {
+    const matches = find(sourceFile, fileRules);
+    kept.set(sourceFile, matches);
+    return matches;
+  };
   return {
     ts: tsInstance,
     config,
     rules,
     rulesFor,
+    matches: { keep, take },
     runtimeModule: options.runtimeModule ?? RUNTIME_MODULE,
-    reporter: new BuildReporter(config.configPath, rules, options.onWarning, filesByRule),
+    reporter,
   };
 }
 

@@ -8,11 +8,11 @@
 import * as path from "node:path";
 import type * as ts from "typescript";
 import { ConfigError, type ConfigProblem } from "../config/config-error";
-import { identifyFunction, isInstrumentable } from "../match/function-identity";
-import { relativeToRoot } from "../match/compiled-rules";
+import type { InstrumentableFunction } from "../match/function-identity";
+import { relativeToRoot, type FileRules } from "../match/compiled-rules";
 import type { ProgramContext } from "../program-context";
 import { parameterNames } from "../plan/binding-names";
-import { hasIgnoreComment, isFileIgnored } from "../match/ignore-comments";
+import { isFileIgnored } from "../match/ignore-comments";
 import { parameterProblems } from "./parameter-check";
 import { ruleSources } from "./rule-sources";
 
@@ -29,33 +29,33 @@ export function checkProgramParameters(context: ProgramContext, program: ts.Prog
     const rules = context.rulesFor(file);
     if (rules === undefined || !rules.rules.some((r) => readsByName(r.rule))) continue;
     if (isFileIgnored(context.ts, sourceFile)) continue;
-    checkFile(context, sourceFile, file, rules.select, problems);
+    checkFile(context, sourceFile, file, rules, problems);
   }
   if (problems.length > 0) throw new ConfigError(context.config.configPath, problems);
 }
 
+/**
+ * The file's traced functions are found here, before emit, and kept for the
+ * rewrite (ProgramContext.matches), so the file is walked once. Problems are
+ * listed in source order.
+ */
 function checkFile(
   context: ProgramContext,
   sourceFile: ts.SourceFile,
   file: string,
-  select: NonNullable<ReturnType<ProgramContext["rulesFor"]>>["select"],
+  rules: FileRules,
   problems: ConfigProblem[],
 ): void {
-  const tsi = context.ts;
-  const visit = (node: ts.Node): void => {
-    if (isInstrumentable(tsi, node)) {
-      const identity = identifyFunction(tsi, node);
-      const rule = identity && select(identity);
-      if (identity && rule && readsByName(rule.rule) && !hasIgnoreComment(tsi, sourceFile, node)) {
-        const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-        const params = parameterNames(tsi, node.parameters);
-        const where = { ruleIndex: rule.index, qualifiedName: identity.qualifiedName, file, line };
-        problems.push(...parameterProblems(rule.rule, params, where));
-      }
-    }
-    tsi.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  const matches = context.matches.keep(sourceFile, rules);
+  const inOrder = [...(matches?.functions ?? [])].sort(([a], [b]) => a.pos - b.pos);
+  for (const [node, { identity, rule }] of inOrder) {
+    if (!readsByName(rule.rule)) continue;
+    const fn = node as InstrumentableFunction;
+    const line = sourceFile.getLineAndCharacterOfPosition(fn.getStart(sourceFile)).line + 1;
+    const params = parameterNames(context.ts, fn.parameters);
+    const where = { ruleIndex: rule.index, qualifiedName: identity.qualifiedName, file, line };
+    problems.push(...parameterProblems(rule.rule, params, where));
+  }
 }
 
 function readsByName(rule: ProgramContext["rules"][number]["rule"]): boolean {

@@ -10,7 +10,7 @@ import type * as ts from "typescript";
 import * as path from "node:path";
 import { relativeToRoot } from "../match/compiled-rules";
 import type { InstrumentableFunction } from "../match/function-identity";
-import { matchFile, type FileMatches, type MatchedFunction } from "../match/file-matches";
+import type { FileMatches, MatchedFunction } from "../match/file-matches";
 import type { ProgramContext } from "../program-context";
 import { planFunction, withCallReads, wrapProblem } from "../plan/function-plan";
 import { readsFromCall } from "../components/call-reads";
@@ -37,7 +37,7 @@ export function instrumentSourceFile(
   const rules = context.rulesFor(file);
   try {
     if (rules === undefined || isFileIgnored(ts, sourceFile)) return sourceFile;
-    const matches = matchFile(ts, sourceFile, rules, reporter);
+    const matches = context.matches.take(sourceFile, rules);
     if (matches === undefined) return sourceFile;
     return new FileInstrumenter(context, transformation, sourceFile, file, matches).run();
   } finally {
