@@ -20,8 +20,8 @@ const LONGEST_CARD = 37;
  * the cut lies wholly inside the window and is masked whole.
  */
 export function maskCardNumbers(text: string, limit = text.length): string {
-  const window = text.length > limit + LONGEST_CARD ? text.slice(0, limit + LONGEST_CARD) : text;
-  return maskWhole(window);
+  const end = Math.max(0, limit) + LONGEST_CARD; // a budget already spent must not slice from the end
+  return maskWhole(text.length > end ? text.slice(0, end) : text);
 }
 
 function maskWhole(text: string): string {

@@ -191,6 +191,7 @@ describe("card numbers", () => {
     const text = `${"x".repeat(5_000)}${CARD}${"y".repeat(1e6)}`;
     // The window is the kept length plus the longest card text (37): the megabyte after is never read.
     expect(maskCardNumbers(text, 100)).toHaveLength(137);
+    expect(maskCardNumbers(text, -500)).toHaveLength(37); // a spent budget reads no more
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.constantFrom("", " ", "-"), (cut, sep) => {
         const grouped = CARD.replace(/(\d{4})(?=\d)/g, `$1${sep}`);
