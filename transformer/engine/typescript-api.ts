@@ -51,7 +51,13 @@ export function loadTypeScript(): typeof ts {
  * rewrites.
  */
 export function resolvedTypeScript(): typeof ts {
-  return tryRequire("typescript") as typeof ts;
+  const found = tryRequire("typescript");
+  if (found === undefined) {
+    throw new Error(
+      "ts-autotrace: the `typescript` package is not installed: npm i -D typescript@5.9.3",
+    );
+  }
+  return found as typeof ts;
 }
 
 function tryRequire(name: string): unknown {
